@@ -25,7 +25,18 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.dirname(HERE)
-SHARED = os.environ.get("EVENTX_SHARED", os.path.join(os.path.dirname(CORPUS), "..", "shared"))
+def find_shared():
+    """shared/ beside the repository (or beside the folder of a git worktree), or $EVENTX_SHARED."""
+    if os.environ.get("EVENTX_SHARED"):
+        return os.environ["EVENTX_SHARED"]
+    repo = os.path.dirname(CORPUS)
+    for candidate in (os.path.join(repo, "..", "shared"), os.path.join(repo, "..", "..", "shared")):
+        if os.path.isdir(candidate):
+            return os.path.normpath(candidate)
+    return os.path.join(repo, "..", "shared")
+
+
+SHARED = find_shared()
 TYPES = {"captured", "withdrew", "controls", "contested", "none"}
 sys.path.insert(0, HERE)
 import wiki_sections  # noqa: E402
