@@ -92,6 +92,24 @@ def find_span(text, needle, ev_start, ev_end, where):
     raise AnnError(f"{where}: '{needle}' not found in the document")
 
 
+def to_utf16(doc):
+    """Python indexes code points; the corpus (and .NET) counts UTF-16 code units. Convert every span."""
+    text = doc["text"]
+    if all(ord(c) < 0x10000 for c in text):
+        return doc
+    units, n = [], 0
+    for c in text:
+        units.append(n)
+        n += 2 if ord(c) >= 0x10000 else 1
+    units.append(n)
+    for e in doc["events"]:
+        for name in ("trigger", "actor", "counterpart", "place", "time", "evidence"):
+            span = e.get(name)
+            if span:
+                span["start"], span["end"] = units[span["start"]], units[span["end"]]
+    return doc
+
+
 def compile_file(path, test_articles):
     docs_out = []
     source, docs, current = None, None, None
@@ -169,7 +187,7 @@ def main():
         out = os.path.join(CORPUS, "documents", os.path.splitext(os.path.basename(path))[0] + ".jsonl")
         with open(out, "w", encoding="utf-8", newline="\n") as f:
             for d in docs:
-                f.write(json.dumps(d, ensure_ascii=False, sort_keys=False) + "\n")
+                f.write(json.dumps(to_utf16(d), ensure_ascii=False, sort_keys=False) + "\n")
         n_events = sum(1 for d in docs for e in d["events"] if e["type"] != "none")
         print(f"{os.path.relpath(out, CORPUS)}: {len(docs)} documents, {n_events} events")
     return 1 if failures else 0
