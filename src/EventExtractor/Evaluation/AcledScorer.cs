@@ -68,7 +68,7 @@ public static class AcledScorer
             var chars = s.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray();
             var t = new string(chars);
             foreach (var p in new[] { "al", "el", "ar", "as", "ash", "ad", "az", "an", "at" })
-                if (t.StartsWith(p, StringComparison.Ordinal) && s.TrimStart().StartsWith(p + "-", StringComparison.OrdinalIgnoreCase)) return t[p.Length..];
+                if (t.StartsWith(p, StringComparison.Ordinal) && (s.TrimStart().StartsWith(p + "-", StringComparison.OrdinalIgnoreCase) || s.TrimStart().StartsWith(p + " ", StringComparison.OrdinalIgnoreCase))) return t[p.Length..];
             return t;
         }
         var x = N(a);
