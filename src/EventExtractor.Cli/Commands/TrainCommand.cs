@@ -20,9 +20,10 @@ public static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Random seed (default 1): same corpus and seed give the same model file.", DefaultValueFactory = _ => 1 };
         var trainer = new Option<string?>("--trainer") { Description = "SdcaMaximumEntropy, LbfgsMaximumEntropy, LightGbm or AveragedPerceptronOva (default: best by cross-validation)." };
         var noCompare = new Option<bool>("--no-compare") { Description = "Cross-validate only the chosen trainer." };
+        var oof = new Option<string?>("--out-of-fold") { Description = "Write the chosen trainer's out-of-fold predictions on the corpus as TSV (error analysis)." };
         var acled = new Option<string?>("--acled") { Description = "An ACLED export whose rows are added as training data (for a user's own model; never for the shipped one)." };
         var command = new Command("train", "Train the control-event classifier on the annotated corpus and write the model with its manifest.");
-        foreach (var o in new Option[] { corpus, output, seed, trainer, noCompare, acled }) command.Options.Add(o);
+        foreach (var o in new Option[] { corpus, output, seed, trainer, noCompare, acled, oof }) command.Options.Add(o);
         command.SetAction(parse => Run(
             parse.GetValue(corpus) ?? Path.Combine("corpus", "documents"),
             parse.GetValue(output) ?? "models",
@@ -30,11 +31,12 @@ public static class TrainCommand
             parse.GetValue(trainer),
             !parse.GetValue(noCompare),
             parse.GetValue(acled),
-            Console.Error));
+            Console.Error,
+            parse.GetValue(oof)));
         return command;
     }
 
-    public static int Run(string corpus, string output, int seed, string? trainerName, bool compare, string? acledPath, TextWriter errors)
+    public static int Run(string corpus, string output, int seed, string? trainerName, bool compare, string? acledPath, TextWriter errors, string? outOfFoldPath = null)
     {
         TrainerKind? trainer = null;
         if (trainerName is not null)
@@ -59,6 +61,7 @@ public static class TrainCommand
             {
                 ExtraRows = extra,
                 GazetteerSha256 = GazetteerHash(),
+                OutOfFoldPath = outOfFoldPath,
             };
             var manifest = TrainingRun.Run(request, finder, errors);
             errors.WriteLine($"trainer {manifest.Trainer}; cross-validated macro F1 {manifest.CrossValidation.First(c => c.Trainer == manifest.Trainer).MacroF1:F3}");

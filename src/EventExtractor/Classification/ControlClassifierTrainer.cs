@@ -18,7 +18,11 @@ public enum TrainerKind
 }
 
 /// <summary>Cross-validated result of one trainer: metrics over the pooled out-of-fold predictions.</summary>
-public sealed record TrainerResult(TrainerKind Trainer, string Options, ClassificationMetrics Metrics, double Seconds);
+public sealed record TrainerResult(TrainerKind Trainer, string Options, ClassificationMetrics Metrics, double Seconds)
+{
+    /// <summary>The out-of-fold prediction of each row, in row order.</summary>
+    public IReadOnlyList<string> OutOfFold { get; init; } = [];
+}
 
 /// <summary>
 /// Builds, cross-validates and fits the control-event classifier. The ML.NET pipeline is standard transforms only
@@ -64,7 +68,8 @@ public static class ControlClassifierTrainer
             .Append(ml.Transforms.Text.FeaturizeText("BetweenF", words2, nameof(CandidateFeatures.Between)))
             .Append(ml.Transforms.Text.FeaturizeText("BeforeF", words2, nameof(CandidateFeatures.Before)))
             .Append(ml.Transforms.Text.FeaturizeText("AfterF", words2, nameof(CandidateFeatures.After)))
-            .Append(ml.Transforms.Concatenate("Features", "MaskedF", "BetweenF", "BeforeF", "AfterF", nameof(CandidateFeatures.Dense)));
+            .Append(ml.Transforms.Text.FeaturizeText("GovernorF", words2, nameof(CandidateFeatures.Governor)))
+            .Append(ml.Transforms.Concatenate("Features", "MaskedF", "BetweenF", "BeforeF", "AfterF", "GovernorF", nameof(CandidateFeatures.Dense)));
         IEstimator<ITransformer> trainer = kind switch
         {
             TrainerKind.SdcaMaximumEntropy => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
@@ -113,6 +118,9 @@ public static class ControlClassifierTrainer
         var sw = Stopwatch.StartNew();
         var fold = AssignFolds(rows.Select(r => r.GroupId), folds);
         var pairs = new List<(string, string)>(rows.Count);
+        var oof = new string[rows.Count];
+        var index = new Dictionary<CandidateFeatures, int>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < rows.Count; i++) index[rows[i]] = i;
         for (int k = 0; k < folds; k++)
         {
             var train = rows.Where(r => fold[r.GroupId] != k).ToList();
@@ -120,10 +128,10 @@ public static class ControlClassifierTrainer
             if (test.Count == 0 || train.Count == 0) continue;
             var model = Fit(train, kind, seed);
             var predicted = Predict(model, test, seed);
-            for (int i = 0; i < test.Count; i++) pairs.Add((test[i].Label, predicted[i]));
+            for (int i = 0; i < test.Count; i++) { pairs.Add((test[i].Label, predicted[i])); oof[index[test[i]]] = predicted[i]; }
             progress?.WriteLine($"  {kind} fold {k + 1}/{folds}: {train.Count} train, {test.Count} test candidates ({sw.Elapsed.TotalSeconds:F1} s)");
         }
-        return new TrainerResult(kind, DescribeOptions(kind), ClassificationMetrics.Compute(pairs), sw.Elapsed.TotalSeconds);
+        return new TrainerResult(kind, DescribeOptions(kind), ClassificationMetrics.Compute(pairs), sw.Elapsed.TotalSeconds) { OutOfFold = oof };
     }
 
     /// <summary>Fits the pipeline on <paramref name="rows"/> with a fresh seeded context.</summary>

@@ -27,6 +27,9 @@ public sealed class CandidateFeatures
     /// <summary>The four masked words after the target.</summary>
     public string After { get; set; } = "";
 
+    /// <summary>The trigger words that govern the target across a list or a passive ("captured A, B and PLACE_T", "PLACE_T fell to").</summary>
+    public string Governor { get; set; } = "";
+
     [VectorType(FeatureExtractor.DenseLength)]
     public float[] Dense { get; set; } = new float[FeatureExtractor.DenseLength];
 }
@@ -35,7 +38,7 @@ public sealed class CandidateFeatures
 public sealed class FeatureExtractor
 {
     /// <summary>Bumped whenever features change: a model trained on other features is refused at load.</summary>
-    public const int FeatureSetVersion = 1;
+    public const int FeatureSetVersion = 2;
 
     private static readonly string[] Prepositions = ["of", "in", "near", "from", "to", "towards", "toward", "on", "around", "at", "into", "outside", "for", "against", "and", ","];
     private static readonly HashSet<string> GovernmentQualifiers = new(StringComparer.Ordinal) { "government", "regime", "forces", "army", "authorities", "'s", "based" };
@@ -47,9 +50,25 @@ public sealed class FeatureExtractor
     private const int CueBlock = 4;
     private static readonly int PrepBlock = Prepositions.Length + 1;
     private const int Tail = 18;
+    private const int GovernorBlock = 2 * (TriggerLexicon.CategoryCount + 1);
+
+    // Words that may stand between a trigger and the place it governs: list glue, place nouns, articles, numbers.
+    private static readonly HashSet<string> ListGlue = new(StringComparer.Ordinal)
+    {
+        "PLACE", ",", "and", "the", "of", "village", "villages", "town", "towns", "city", "cities", "hill", "hills", "area", "areas",
+        "NUM", "nearby", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "district", "districts", "a", "an", "key",
+        "strategic", "nearby", "base", "airbase", "mountain", "as", "well", "also", "most", "part", "parts", "entire", "whole", "remaining",
+        "rest", "much", "several", "two", "three", "four", "full", "control", "over", "eastern", "western", "northern", "southern", "(", ")", "\"",
+    };
+
+    private static readonly HashSet<string> PassiveGlue = new(StringComparer.Ordinal)
+    {
+        "PLACE", ",", "and", "was", "were", "is", "are", "had", "has", "have", "been", "being", "also", "then", "later", "subsequently",
+        "reportedly", "fully", "completely", "finally", "soon", "eventually", "quickly", "(", ")", "the", "city", "town", "village", "itself",
+    };
 
     /// <summary>Length of <see cref="CandidateFeatures.Dense"/>.</summary>
-    public const int DenseLength = EventCategories * PerCategory + CueBlock + 17 + Tail;
+    public const int DenseLength = EventCategories * PerCategory + CueBlock + 17 + Tail + GovernorBlock;
 
     private readonly TriggerLexicon _lexicon;
 
@@ -175,7 +194,12 @@ public sealed class FeatureExtractor
         f[k++] = c.Target.IsQualifier ? 1 : 0;
         f[k++] = c.Target.Text.Contains(' ', StringComparison.Ordinal) ? 1 : 0;
 
-        if (k > DenseLength) throw new InvalidOperationException("dense feature overflow");
+        // The governing triggers: to the left across list glue, to the right across passive glue.
+        k = DenseLength - GovernorBlock;
+        var (leftCat, leftWord) = Governing(words, hits, ti, -1, ListGlue);
+        var (rightCat, rightWord) = Governing(words, hits, ti, +1, PassiveGlue);
+        f[k + (leftCat < 0 ? TriggerLexicon.CategoryCount : leftCat)] = 1;
+        f[k + TriggerLexicon.CategoryCount + 1 + (rightCat < 0 ? TriggerLexicon.CategoryCount : rightCat)] = 1;
 
         return new CandidateFeatures
         {
@@ -185,8 +209,24 @@ public sealed class FeatureExtractor
             Between = BetweenText(words, ti, nearestActor),
             Before = string.Join(' ', words.Skip(Math.Max(0, ti - 4)).Take(Math.Min(4, ti))),
             After = string.Join(' ', words.Skip(ti + 1).Take(4)),
+            Governor = $"L_{leftWord} R_{rightWord}",
             Dense = f,
         };
+    }
+
+    /// <summary>The first trigger reached from the target in direction <paramref name="step"/> over glue words only.</summary>
+    private static (int Category, string Word) Governing(IReadOnlyList<string> words, List<TriggerHit> hits, int ti, int step, HashSet<string> glue)
+    {
+        for (int i = ti + step, n = 0; i >= 0 && i < words.Count && n < 25; i += step, n++)
+        {
+            foreach (var h in hits)
+            {
+                if (h.Category is TriggerCategory.Negation or TriggerCategory.Modality) continue;
+                if (h.FirstToken <= i && i < h.EndToken) return ((int)h.Category, h.Form.Replace(' ', '_'));
+            }
+            if (!glue.Contains(words[i])) return (-1, words[i] is "ACTOR" ? "ACTOR" : "none");
+        }
+        return (-1, "none");
     }
 
     private static string BetweenText(IReadOnlyList<string> words, int ti, int actor)

@@ -16,6 +16,9 @@ public sealed record TrainingRequest(string CorpusDirectory, string OutputDirect
 
     /// <summary>The gazetteer's SHA-256 (from models/gazetteer.manifest.json) when one was used.</summary>
     public string? GazetteerSha256 { get; init; }
+
+    /// <summary>Where to write the chosen trainer's out-of-fold predictions (TSV) for error analysis, or null.</summary>
+    public string? OutOfFoldPath { get; init; }
 }
 
 /// <summary>Corpus → candidates → features → trainer comparison → final model and manifest.</summary>
@@ -92,6 +95,14 @@ public static class TrainingRun
         }
         var chosenKind = request.Trainer ?? results.OrderByDescending(r => r.Metrics.MacroF1).First().Trainer;
         var chosen = results.First(r => r.Trainer == chosenKind);
+        if (request.OutOfFoldPath is not null)
+        {
+            var sb = new StringBuilder("group\tlabel\tpredicted\tmasked\tgovernor\n");
+            for (int i = 0; i < rows.Count; i++)
+                sb.Append(rows[i].GroupId).Append('\t').Append(rows[i].Label).Append('\t').Append(chosen.OutOfFold[i]).Append('\t')
+                  .Append(rows[i].Masked.Replace('\t', ' ')).Append('\t').Append(rows[i].Governor).Append('\n');
+            File.WriteAllText(request.OutOfFoldPath, sb.ToString(), new UTF8Encoding(false));
+        }
         progress.WriteLine($"training {chosenKind} on all {rows.Count} training candidates");
         var model = ControlClassifierTrainer.Fit(rows, chosenKind, request.Seed);
 
