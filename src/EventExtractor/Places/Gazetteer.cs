@@ -5,6 +5,18 @@ using System.Text;
 
 namespace EventExtractor.Places;
 
+/// <summary>How a one-token name is treated when it is also an ordinary word.</summary>
+public enum WordFlag : byte
+{
+    None = 0,
+
+    /// <summary>A common English word (Hit, Ana, Most): a place only when capitalised in place context.</summary>
+    CommonWord = 1,
+
+    /// <summary>Never a place on its own (months, weekdays, people's names, actor words).</summary>
+    NotAPlace = 2,
+}
+
 /// <summary>
 /// The place gazetteer: entries and a map from normalised name keys (<see cref="PlaceNormalizer"/>) to entries,
 /// plus demonyms (Syrian → SY) for the document's country focus. Loaded once from <c>models/gazetteer.bin.gz</c>;
@@ -13,7 +25,7 @@ namespace EventExtractor.Places;
 public sealed class Gazetteer
 {
     internal const string Magic = "EXGAZ";
-    internal const int FormatVersion = 2;
+    internal const int FormatVersion = 3;
 
     /// <summary>The file name of the built gazetteer under <c>models/</c>.</summary>
     public const string DefaultFileName = "gazetteer.bin.gz";
@@ -38,6 +50,8 @@ public sealed class Gazetteer
     private readonly int[] _table;            // open addressing: key index + 1, 0 = empty
     private readonly Dictionary<string, string> _demonyms;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _demonymLookup;
+    private readonly Dictionary<string, WordFlag> _stopWords;
+    private readonly Dictionary<string, WordFlag>.AlternateLookup<ReadOnlySpan<char>> _stopLookup;
     private readonly Lazy<Dictionary<string, int>> _byId;
     private readonly Lazy<Dictionary<long, int>> _byGeonameId;
 
@@ -68,6 +82,14 @@ public sealed class Gazetteer
             _demonyms[key] = r.ReadString();
         }
         _demonymLookup = _demonyms.GetAlternateLookup<ReadOnlySpan<char>>();
+        int stopCount = r.ReadInt32();
+        _stopWords = new Dictionary<string, WordFlag>(stopCount, StringComparer.Ordinal);
+        for (int k = 0; k < stopCount; k++)
+        {
+            var key = r.ReadString();
+            _stopWords[key] = (WordFlag)r.ReadByte();
+        }
+        _stopLookup = _stopWords.GetAlternateLookup<ReadOnlySpan<char>>();
         _byId = new(() =>
         {
             var d = new Dictionary<string, int>(_entries.Length, StringComparer.Ordinal);
@@ -140,6 +162,9 @@ public sealed class Gazetteer
 
     /// <summary>The country code of a demonym key (normalised "Syrian" → SY), or null.</summary>
     public string? DemonymCountry(ReadOnlySpan<char> key) => _demonymLookup.TryGetValue(key, out var cc) ? cc : null;
+
+    /// <summary>Whether a one-token name key is a common English word (a place only in place context) or never a place alone.</summary>
+    public WordFlag WordFlagOf(ReadOnlySpan<char> key) => _stopLookup.TryGetValue(key, out var f) ? f : WordFlag.None;
 
     public GazetteerEntry? ById(string id) => _byId.Value.TryGetValue(id, out int i) ? this[i] : null;
 
@@ -219,7 +244,7 @@ public sealed class Gazetteer
 
     /// <summary>Writes the binary form (uncompressed; the caller wraps it). Keys are written in ordinal order, so the output is deterministic.</summary>
     internal static void Write(BinaryWriter w, IReadOnlyList<GazetteerEntry> entries, IReadOnlyDictionary<string, List<int>> keys,
-        IReadOnlyDictionary<string, string> demonyms, int maxKeyTokens)
+        IReadOnlyDictionary<string, string> demonyms, IReadOnlyDictionary<string, WordFlag> stopWords, int maxKeyTokens)
     {
         var pool = new Dictionary<string, int>(StringComparer.Ordinal);
         var chars = new StringBuilder();
@@ -275,6 +300,10 @@ public sealed class Gazetteer
         Array.Sort(sortedDemonyms, StringComparer.Ordinal);
         w.Write(sortedDemonyms.Length);
         foreach (var k in sortedDemonyms) { w.Write(k); w.Write(demonyms[k]); }
+        var sortedStops = stopWords.Keys.ToArray();
+        Array.Sort(sortedStops, StringComparer.Ordinal);
+        w.Write(sortedStops.Length);
+        foreach (var k in sortedStops) { w.Write(k); w.Write((byte)stopWords[k]); }
     }
 
     private sealed class EntryList(Gazetteer g) : IReadOnlyList<GazetteerEntry>

