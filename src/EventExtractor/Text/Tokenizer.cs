@@ -193,8 +193,10 @@ public static class Tokenizer
     {
         int j = start;
         while (j < t.Length && !TextChars.IsSeparator(t[j]) && !char.IsSurrogate(t[j])) j++;
+        // Trailing sentence punctuation is not part of the address; a closing bracket is, if it opened inside.
+        bool hasParen = t[start..j].Contains('('), hasBracket = t[start..j].Contains('[');
         while (j > start + 1 && (t[j - 1] is '.' or ',' or ';' or ':' or '!' or '?' or '"' or '\'' or '\u201D' or '\u2019' or '\u00BB'
-            || (t[j - 1] is ')' && t[start..j].IndexOf('(') < 0) || (t[j - 1] is ']' && t[start..j].IndexOf('[') < 0)))
+            || (t[j - 1] is ')' && !hasParen) || (t[j - 1] is ']' && !hasBracket)))
             j--;
         return j;
     }
