@@ -389,6 +389,9 @@ public static class GazetteerBuilder
             if (gn is { } id && byGn.TryGetValue(id, out var existing))
             {
                 foreach (var n in names) AddName(existing, n);
+                if (f[8].Length > 0) existing.FeatureClass = f[8][0];
+                if (f[9].Length > 0) existing.FeatureCode = f[9];
+                existing.Source += "+supplement";
                 merged++;
                 continue;
             }

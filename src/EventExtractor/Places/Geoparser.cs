@@ -196,7 +196,8 @@ public sealed class Geoparser
         var end = tokens[m.EndToken - 1].End;
         var surface = text[start..end];
         int words = 0;
-        for (int t = m.FirstToken; t < m.EndToken; t++) if (tokens[t].Kind is TokenKind.Word or TokenKind.Number) words++;
+        for (int t = m.FirstToken; t < m.EndToken; t++)
+            if (tokens[t].Kind is TokenKind.Word or TokenKind.Number && !(t < m.EndToken - 1 && PlaceNormalizer.IsArticle(doc.TokenText(t)))) words++;
 
         string? prev = PreviousWord(doc, m.FirstToken, out int prevIndex);
         string? next = NextWord(doc, m.EndToken, out _);
@@ -215,6 +216,7 @@ public sealed class Geoparser
             var flag = _gazetteer.WordFlagOf(tok[..n]);
             bool articled = m.EndToken - m.FirstToken > 1; // al-Bab
             if (flag == WordFlag.NotAPlace) return null;
+            if (last.Length <= 4 && IsAllUpper(last)) return null; // IS, US, UN: acronyms, not places
             if (flag == WordFlag.CommonWord && !articled && (!placeContext || sentenceInitial || !char.IsUpper(last[0]))) return null;
             if (_gazetteer.DemonymCountry(tok[..n]) is not null) return null;
         }
@@ -261,6 +263,8 @@ public sealed class Geoparser
         bool accept = best.Kind is PlaceKind.Country or PlaceKind.Province
             || focusShare >= 0.15
             || best.Population >= 100_000
+            || best.Source.Contains("supplement", StringComparison.Ordinal)
+            || (words >= 2 && best.Kind is PlaceKind.Facility or PlaceKind.Natural)
             || (placeContext && !inCapitalRun);
         if (inCapitalRun && best.Kind is not (PlaceKind.Country or PlaceKind.Province) && best.Population < 100_000 && words == 1) accept = false;
         if (!accept) return null;
@@ -271,6 +275,12 @@ public sealed class Geoparser
         bool qualifier = next is not null && QualifiedWords.Contains(next) && NextIsAdjacentWord(doc, m.EndToken)
             || (m.EndToken < tokens.Length && IsPossessive(doc.TokenText(m.EndToken)) && best.Kind == PlaceKind.Country);
         return new PlaceMention(new TextSpan(start, end), surface, best, score, best.Kind, qualifier);
+    }
+
+    private static bool IsAllUpper(ReadOnlySpan<char> s)
+    {
+        foreach (char c in s) if (!char.IsUpper(c)) return false;
+        return true;
     }
 
     private static double Prior(GazetteerEntry e)
@@ -288,7 +298,7 @@ public sealed class Geoparser
         else if (e.FeatureCode is "PPLA") s += 0.6;
         else if (e.FeatureCode is "PPLA2") s += 0.3;
         else if (e.FeatureCode is "PPLQ" or "PPLW" or "PPLH") s -= 0.4;
-        if (e.Source == "supplement") s += 0.5;
+        if (e.Source.Contains("supplement", StringComparison.Ordinal)) s += 0.5;
         return s;
     }
 
