@@ -25,7 +25,14 @@ public static class GazetteerCommand
         stats.Options.Add(path);
         stats.SetAction(p => Stats(p.GetValue(path)));
 
+        var name = new Argument<string>("NAME") { Description = "A place name as written." };
+        var lookup = new Command("lookup", "Print the normalised key of a name and every entry it maps to.");
+        lookup.Arguments.Add(name);
+        lookup.Options.Add(path);
+        lookup.SetAction(p => Lookup(p.GetValue(name)!, p.GetValue(path)));
+
         var command = new Command("gazetteer", "Build or inspect the place gazetteer.");
+        command.Subcommands.Add(lookup);
         command.Subcommands.Add(build);
         command.Subcommands.Add(stats);
         return command;
@@ -58,6 +65,16 @@ public static class GazetteerCommand
             Console.Error.WriteLine("eventx gazetteer build: " + e.Message);
             return ExitCodes.IoFailure;
         }
+    }
+
+    private static int Lookup(string name, string? path)
+    {
+        var g = path is null ? Gazetteer.LoadDefault() : Gazetteer.Load(path);
+        var key = PlaceNormalizer.NameKey(name);
+        Console.WriteLine($"key: {key}");
+        foreach (var e in g.Find(name))
+            Console.WriteLine($"{e.Id}\t{e.Name}\t{e.CountryCode}\t{e.Admin1}\t{e.FeatureCode}\t{e.Population}\t{e.Lat},{e.Lon}\t{e.Source}");
+        return ExitCodes.Ok;
     }
 
     private static int Stats(string? path)

@@ -119,7 +119,8 @@ public sealed class Geoparser
                     words++;
                     if (PlaceNormalizer.IsArticle(s) && j + 1 < end) continue;
                     int n = PlaceNormalizer.NormalizeToken(s, tok);
-                    if (n == 0 || keyLength + n > key.Length) break;
+                    if (n == 0 || keyLength + n + 1 > key.Length) break;
+                    if (keyLength > 0) key[keyLength++] = ' ';
                     tok[..n].CopyTo(key[keyLength..]);
                     keyLength += n;
                     if (keyLength < 2) continue;
@@ -241,7 +242,8 @@ public sealed class Geoparser
             var e = _gazetteer[c];
             double s = Prior(e);
             double share = total > 0 && e.CountryCode is not null ? focus.GetValueOrDefault(e.CountryCode) / total : 0;
-            s += 3.0 * share;
+            s += 4.0 * share;
+            if (total > 0 && share == 0 && e.Kind != PlaceKind.Country) s -= 1.0;
             if (explicitCountry is not null && e.CountryCode == explicitCountry && e.Kind != PlaceKind.Country) s += 3;
             if (provinceCue && e.Kind is PlaceKind.Province) s += 3;
             if (provinceCue && e.Kind is PlaceKind.District) s += 1;
@@ -262,7 +264,7 @@ public sealed class Geoparser
         double focusShare = total > 0 && best.CountryCode is not null ? focus.GetValueOrDefault(best.CountryCode) / total : 0;
         bool accept = best.Kind is PlaceKind.Country or PlaceKind.Province
             || focusShare >= 0.15
-            || best.Population >= 100_000
+            || (best.Population >= 100_000 && (focusShare > 0 || total == 0)) || best.Population >= 1_000_000
             || best.Source.Contains("supplement", StringComparison.Ordinal)
             || (words >= 2 && best.Kind is PlaceKind.Facility or PlaceKind.Natural)
             || (placeContext && !inCapitalRun);
@@ -293,7 +295,7 @@ public sealed class Geoparser
             PlaceKind.Facility => 0.3,
             _ => 0,
         };
-        s += 0.3 * Math.Log10(e.Population + 1);
+        s += 0.2 * Math.Log10(e.Population + 1);
         if (e.FeatureCode is "PPLC") s += 1;
         else if (e.FeatureCode is "PPLA") s += 0.6;
         else if (e.FeatureCode is "PPLA2") s += 0.3;

@@ -12,7 +12,7 @@ namespace EventExtractor.Places;
 public static class PlaceNormalizer
 {
     /// <summary>Bumped whenever keys change; a gazetteer built with another version must be rebuilt.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>The longest token key kept; longer tokens are truncated (they are not names).</summary>
     public const int MaxTokenLength = 64;
@@ -82,7 +82,8 @@ public static class PlaceNormalizer
     }
 
     /// <summary>
-    /// The key of a whole name: tokenized with <see cref="Tokenizer"/>, articles and hyphens dropped, token keys concatenated.
+    /// The key of a whole name: tokenized with <see cref="Tokenizer"/>, articles and hyphens dropped, token keys joined by one space
+    /// (a space, so that "Hawl and" never reads as "Holland").
     /// Returns null for a name with no usable tokens or with punctuation other than hyphens and apostrophes.
     /// </summary>
     public static string? NameKey(string name)
@@ -100,6 +101,7 @@ public static class PlaceNormalizer
             if (i < tokens.Length - 1 && IsArticle(text)) continue;
             int n = NormalizeToken(text, buffer);
             if (n == 0) continue;
+            if (sb.Length > 0) sb.Append(' ');
             sb.Append(buffer[..n]);
             words++;
         }
