@@ -34,9 +34,9 @@ public sealed class Geoparser
 
     private static readonly HashSet<string> PlacePrepositions = new(StringComparer.OrdinalIgnoreCase)
     {
-        "in", "at", "near", "from", "to", "into", "outside", "around", "toward", "towards", "inside", "across", "through", "via",
+        "in", "at", "near", "from", "to", "into", "outside", "around", "toward", "towards", "inside", "across",
         "captured", "seized", "retook", "recaptured", "took", "entered", "besieged", "liberated", "stormed", "overran", "shelled",
-        "reached", "of", "between", "and", "for", "on", "within", "beyond",
+        "reached", "between",
     };
 
     private static readonly HashSet<string> QualifiedWords = new(StringComparer.OrdinalIgnoreCase)
@@ -262,13 +262,15 @@ public sealed class Geoparser
 
         // Accept: countries and provinces; places in the document's focus; big places; anything in clear place context.
         double focusShare = total > 0 && best.CountryCode is not null ? focus.GetValueOrDefault(best.CountryCode) / total : 0;
-        bool accept = best.Kind is PlaceKind.Country or PlaceKind.Province
+        bool accept = best.Kind is PlaceKind.Country
+            || (best.Kind is PlaceKind.Province && (focusShare > 0 || placeContext || provinceCue || words >= 2))
             || focusShare >= 0.15
             || (best.Population >= 100_000 && (focusShare > 0 || total == 0)) || best.Population >= 1_000_000
             || best.Source.Contains("supplement", StringComparison.Ordinal)
             || (words >= 2 && best.Kind is PlaceKind.Facility or PlaceKind.Natural)
-            || (placeContext && !inCapitalRun);
-        if (inCapitalRun && best.Kind is not (PlaceKind.Country or PlaceKind.Province) && best.Population < 100_000 && words == 1) accept = false;
+            || (placeContext && !inCapitalRun && (focusShare > 0 || best.Population >= 1000 || total == 0));
+        // One word inside a run of capitalised words (Human Rights, Operations Room, Afrin Canton) is a place only if the document is about its country.
+        if (inCapitalRun && words == 1 && best.Kind != PlaceKind.Country && focusShare < 0.15) accept = false;
         if (!accept) return null;
 
         chosenByKey.TryAdd(keyText, best);
