@@ -232,6 +232,7 @@ public sealed class Geoparser
         bool settlementCue = (next is not null && SettlementWords.Contains(next))
             || (prev is "of" && prevIndex >= 1 && SettlementWords.Contains(doc.TokenText(prevIndex - 1).ToString()));
 
+        bool districtCue = next is not null && next.Equals("district", StringComparison.OrdinalIgnoreCase);
         double total = 0;
         foreach (var v in focus.Values) total += v;
 
@@ -246,7 +247,7 @@ public sealed class Geoparser
             if (total > 0 && share == 0 && e.Kind != PlaceKind.Country) s -= 1.0;
             if (explicitCountry is not null && e.CountryCode == explicitCountry && e.Kind != PlaceKind.Country) s += 3;
             if (provinceCue && e.Kind is PlaceKind.Province) s += 3;
-            if (provinceCue && e.Kind is PlaceKind.District) s += 1;
+            if (e.Kind is PlaceKind.District) s += districtCue ? 3 : -1;
             if (settlementCue && e.Kind is PlaceKind.Settlement) s += 1.5;
             if (!provinceCue && e.Kind is PlaceKind.Province && m.Candidates.Length > 1) s -= 0.5; // Homs the city unless the province is named
             if (e.Lat is null) s -= 0.3;

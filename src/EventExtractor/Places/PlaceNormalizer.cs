@@ -6,13 +6,13 @@ namespace EventExtractor.Places;
 /// <summary>
 /// Turns a place name, cut into tokens by <see cref="Tokenizer"/>, into a lookup key that ignores spelling variation:
 /// case, diacritics, apostrophes (ʿ ʾ ‘ ’), the Arabic article (al-, el-, ad-, ar-, as-, az- and fused sun-letter forms
-/// such as Ezzor), doubled letters and common transliteration pairs (ou/u, ee/i, Deir/Dayr/Dair, aw/o, q/k, final h).
+/// such as Ezzor), doubled letters and common transliteration pairs (ou/o/u, ee/e/i, Deir/Dayr/Dair, aw/o, q/k, final h).
 /// The gazetteer build and the geoparser both call it, token by token, so both sides agree.
 /// </summary>
 public static class PlaceNormalizer
 {
     /// <summary>Bumped whenever keys change; a gazetteer built with another version must be rebuilt.</summary>
-    public const int Version = 2;
+    public const int Version = 4;
 
     /// <summary>The longest token key kept; longer tokens are truncated (they are not names).</summary>
     public const int MaxTokenLength = 64;
@@ -65,10 +65,16 @@ public static class PlaceNormalizer
                     Put(destination, ref o, 'a'); c = 'y'; i++;
                     break;
                 case 'a' or 'o' when next == 'w' && (i + 2 >= s.Length || !IsVowel(s[i + 2])):
-                    c = 'o'; i++;
+                    c = 'u'; i++; // Zawr = Zor = Zur
                     break;
                 case 'q':
                     c = 'k';
+                    break;
+                case 'o':
+                    c = 'u'; // Zor = Zour = Zur, Homs = Hums
+                    break;
+                case 'e':
+                    c = 'i'; // Idleb = Idlib, Mayadeen = Mayadin
                     break;
             }
             if (o > 0 && destination[o - 1] == c) continue; // doubled letters: Raqqa = Raqa
