@@ -25,7 +25,7 @@ public enum WordFlag : byte
 public sealed class Gazetteer
 {
     internal const string Magic = "EXGAZ";
-    internal const int FormatVersion = 3;
+    internal const int FormatVersion = 6;
 
     /// <summary>The file name of the built gazetteer under <c>models/</c>.</summary>
     public const string DefaultFileName = "gazetteer.bin.gz";
@@ -47,7 +47,8 @@ public sealed class Gazetteer
     private readonly int[] _keyOffsets;
     private readonly int[] _postingOffsets;
     private readonly int[] _postings;
-    private readonly int[] _table;            // open addressing: key index + 1, 0 = empty
+    private readonly ulong[] _table;          // open addressing: hash << 32 | (key index + 1); 0 = empty; built at load
+    private readonly ulong[] _filter;         // one bit per hash value (low 24 bits): a cheap "certainly not a key" before the table
     private readonly Dictionary<string, string> _demonyms;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _demonymLookup;
     private readonly Dictionary<string, WordFlag> _stopWords;
@@ -73,7 +74,8 @@ public sealed class Gazetteer
         _featureCodeIndex = ReadArray<int>(r); _population = ReadArray<long>(r); _sourceIndex = ReadArray<int>(r);
         _entries = new GazetteerEntry?[_geonameId.Length];
         _keyChars = ReadArray<char>(r); _keyOffsets = ReadArray<int>(r);
-        _postingOffsets = ReadArray<int>(r); _postings = ReadArray<int>(r); _table = ReadArray<int>(r);
+        _postingOffsets = ReadArray<int>(r); _postings = ReadArray<int>(r);
+        (_table, _filter) = BuildTable(_keyChars, _keyOffsets);
         int demonymCount = r.ReadInt32();
         _demonyms = new Dictionary<string, string>(demonymCount, StringComparer.Ordinal);
         for (int k = 0; k < demonymCount; k++)
@@ -137,14 +139,32 @@ public sealed class Gazetteer
     /// <summary>The entries whose names normalise to <paramref name="key"/> (a key made by <see cref="PlaceNormalizer"/>), as entry indices.</summary>
     public ReadOnlySpan<int> LookupKey(ReadOnlySpan<char> key)
     {
-        if (_table.Length == 0) return ReadOnlySpan<int>.Empty;
+        Probe(key, out var hits);
+        return hits;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="key"/> is a name key or the first words of one ("deir" of "deir zor"): the matcher stops
+    /// extending a name as soon as this is false. <paramref name="hits"/> is empty for a prefix that is no name itself.
+    /// </summary>
+    public bool Probe(ReadOnlySpan<char> key, out ReadOnlySpan<int> hits)
+    {
+        hits = ReadOnlySpan<int>.Empty;
+        if (_table.Length == 0) return false;
+        uint hash = Hash(key);
+        if ((_filter[(hash >> 6) & FilterMask] & (1UL << (int)(hash & 63))) == 0) return false;
         int mask = _table.Length - 1;
-        for (uint h = Hash(key) & (uint)mask; ; h = (h + 1) & (uint)mask)
+        for (uint h = hash & (uint)mask; ; h = (h + 1) & (uint)mask)
         {
-            int k = _table[h] - 1;
-            if (k < 0) return ReadOnlySpan<int>.Empty;
+            ulong slot = _table[h];
+            if (slot == 0) return false;
+            if ((uint)(slot >> 32) != hash) continue;
+            int k = (int)(uint)slot - 1;
             if (_keyChars.AsSpan(_keyOffsets[k], _keyOffsets[k + 1] - _keyOffsets[k]).SequenceEqual(key))
-                return _postings.AsSpan(_postingOffsets[k], _postingOffsets[k + 1] - _postingOffsets[k]);
+            {
+                hits = _postings.AsSpan(_postingOffsets[k], _postingOffsets[k + 1] - _postingOffsets[k]);
+                return true;
+            }
         }
     }
 
@@ -220,12 +240,35 @@ public sealed class Gazetteer
         return Interlocked.CompareExchange(ref _strings[i], s, null) ?? s;
     }
 
+    private const uint FilterMask = (1u << 18) - 1; // 2^18 words of 64 bits = 2^24 bits, 2 MB
+
+    private static (ulong[] Table, ulong[] Filter) BuildTable(char[] keyChars, int[] keyOffsets)
+    {
+        int keyCount = keyOffsets.Length - 1;
+        var filter = new ulong[FilterMask + 1];
+        if (keyCount == 0) return ([], filter);
+        int size = 1;
+        while (size < keyCount * 2) size <<= 1;
+        var table = new ulong[size];
+        uint mask = (uint)size - 1;
+        for (int k = 0; k < keyCount; k++)
+        {
+            uint hash = Hash(keyChars.AsSpan(keyOffsets[k], keyOffsets[k + 1] - keyOffsets[k]));
+            filter[(hash >> 6) & FilterMask] |= 1UL << (int)(hash & 63);
+            for (uint h = hash & mask; ; h = (h + 1) & mask)
+                if (table[h] == 0) { table[h] = (ulong)hash << 32 | (uint)(k + 1); break; }
+        }
+        return (table, filter);
+    }
+
     /// <summary>FNV-1a over UTF-16 code units: stable across processes and builds (string.GetHashCode is randomised).</summary>
     internal static uint Hash(ReadOnlySpan<char> key)
     {
         uint h = 2166136261;
         foreach (char c in key) { h ^= c; h *= 16777619; }
-        return h ^ (h >> 15);
+        // murmur3's finaliser: spreads FNV's weak low bits over the whole word
+        h ^= h >> 16; h *= 0x85EBCA6B; h ^= h >> 13; h *= 0xC2B2AE35; h ^= h >> 16;
+        return h;
     }
 
     private static T[] ReadArray<T>(BinaryReader r) where T : unmanaged
@@ -274,17 +317,12 @@ public sealed class Gazetteer
         var keyOffsets = new int[sortedKeys.Length + 1];
         var postingOffsets = new int[sortedKeys.Length + 1];
         var postings = new List<int>();
-        int tableSize = 1;
-        while (tableSize < sortedKeys.Length * 2) tableSize <<= 1;
-        var table = new int[sortedKeys.Length == 0 ? 0 : tableSize];
         for (int k = 0; k < sortedKeys.Length; k++)
         {
             keyChars.Append(sortedKeys[k]);
             keyOffsets[k + 1] = keyChars.Length;
             postings.AddRange(keys[sortedKeys[k]]);
             postingOffsets[k + 1] = postings.Count;
-            for (uint h = Hash(sortedKeys[k]) & (uint)(tableSize - 1); ; h = (h + 1) & (uint)(tableSize - 1))
-                if (table[h] == 0) { table[h] = k + 1; break; }
         }
 
         w.Write(Encoding.ASCII.GetBytes(Magic));
@@ -295,7 +333,7 @@ public sealed class Gazetteer
         WriteArray<int>(w, idIndex); WriteArray<long>(w, gn); WriteArray<int>(w, name); WriteArray<double>(w, lat); WriteArray<double>(w, lon);
         WriteArray<int>(w, cc); WriteArray<int>(w, admin1); WriteArray<byte>(w, fclass); WriteArray<int>(w, fcode); WriteArray<long>(w, pop); WriteArray<int>(w, source);
         WriteArray<char>(w, keyChars.ToString().AsSpan()); WriteArray<int>(w, keyOffsets);
-        WriteArray<int>(w, postingOffsets); WriteArray<int>(w, postings.ToArray()); WriteArray<int>(w, table);
+        WriteArray<int>(w, postingOffsets); WriteArray<int>(w, postings.ToArray());
         var sortedDemonyms = demonyms.Keys.ToArray();
         Array.Sort(sortedDemonyms, StringComparer.Ordinal);
         w.Write(sortedDemonyms.Length);

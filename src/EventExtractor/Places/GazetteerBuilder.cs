@@ -186,6 +186,15 @@ public static class GazetteerBuilder
             }
         }
 
+        // Every proper word prefix of a multi-word key ("deir" of "deir zor") goes in with no entries, so the matcher can stop early.
+        int prefixCount = 0;
+        foreach (var key in keys.Keys.ToArray())
+        {
+            for (int sp = key.IndexOf(' '); sp > 0; sp = key.IndexOf(' ', sp + 1))
+                if (keys.TryAdd(key[..sp], [])) prefixCount++;
+        }
+        counts["prefixKeys"] = prefixCount;
+
         Directory.CreateDirectory(outputFolder);
         var outPath = Path.Combine(outputFolder, Gazetteer.DefaultFileName);
         using (var file = new FileStream(outPath, FileMode.Create, FileAccess.Write))

@@ -79,6 +79,13 @@ public sealed class Geoparser
         return mentions;
     }
 
+    /// <summary>The raw name matches (longest first, before any resolution or filtering) as character spans: the matcher alone, for benchmarks.</summary>
+    public int CountNameMatches(Document doc)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        return FindMatches(doc).Count;
+    }
+
     /// <summary>
     /// Longest-first matching over tokens: a name starts at a capitalised word (or a caseless script such as Arabic), may hold
     /// hyphens, articles and lower-case words, and ends at a word; no name crosses a sentence boundary.
@@ -103,8 +110,7 @@ public sealed class Geoparser
                     i++;
                     continue;
                 }
-                int keyLength = 0, words = 0, bestEnd = -1;
-                int[]? best = null;
+                int keyLength = 0, words = 0, bestEnd = -1, bestKeyLength = 0;
                 for (int j = i; j < end && words < maxWords; j++)
                 {
                     var tj = tokens[j];
@@ -115,7 +121,7 @@ public sealed class Geoparser
                         continue;
                     }
                     if (tj.Kind is not (TokenKind.Word or TokenKind.Number)) break;
-                    if (j > i && s.Length >= 2 && s[0] == '\'' || s.Equals("'s", StringComparison.OrdinalIgnoreCase) || s.Equals("’s", StringComparison.OrdinalIgnoreCase)) break;
+                    if (s.Equals("'s", StringComparison.OrdinalIgnoreCase) || s.Equals("’s", StringComparison.OrdinalIgnoreCase)) break;
                     words++;
                     if (PlaceNormalizer.IsArticle(s) && j + 1 < end) continue;
                     int n = PlaceNormalizer.NormalizeToken(s, tok);
@@ -123,15 +129,15 @@ public sealed class Geoparser
                     if (keyLength > 0) key[keyLength++] = ' ';
                     tok[..n].CopyTo(key[keyLength..]);
                     keyLength += n;
-                    if (keyLength < 2) continue;
-                    var hits = _gazetteer.LookupKey(key[..keyLength]);
-                    if (!hits.IsEmpty) { best = hits.ToArray(); bestEnd = j + 1; }
+                    if (!_gazetteer.Probe(key[..keyLength], out var hits)) break; // no name starts with these words
+                    if (!hits.IsEmpty) { bestEnd = j + 1; bestKeyLength = keyLength; }
                 }
-                if (best is null)
+                if (bestEnd < 0)
                 {
                     i++;
                     continue;
                 }
+                var best = _gazetteer.LookupKey(key[..bestKeyLength]).ToArray();
                 int first = i;
                 // Take in a lower-case article and hyphen before the name: al-Bab, ad-Dana.
                 if (first >= 2 && tokens[first - 1].Kind == TokenKind.Punctuation && TextChars.IsHyphen(text[tokens[first - 1].Start])

@@ -23,12 +23,15 @@ public static class PlaceNormalizer
         "ud", "ur", "us", "uz", "ut", "un", "ush", "ag", "ال",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ArticleLookup = Articles.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Whether the folded token is an Arabic article that a name may carry or drop (al, el, ad, ar, as, az...).</summary>
     public static bool IsArticle(ReadOnlySpan<char> token)
     {
+        if (token.Length is < 2 or > 4) return false;
         Span<char> buffer = stackalloc char[MaxTokenLength];
         int n = Fold(token, buffer);
-        return n is >= 2 and <= 3 && Articles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(buffer[..n]);
+        return n is >= 2 and <= 3 && ArticleLookup.Contains(buffer[..n]);
     }
 
     /// <summary>
