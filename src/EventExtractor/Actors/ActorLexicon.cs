@@ -53,7 +53,7 @@ internal sealed class ActorLexicon
     private static readonly string[] Modifiers =
     [
         "government", "regime", "state", "security", "armed", "special", "ground", "elite", "military", "air", "naval",
-        "army", "federal", "national", "regular", "loyalist", "allied", "republican", "presidential", "counter",
+        "army", "federal", "regular", "loyalist", "allied", "republican", "presidential", "counter",
         "terrorism", "counterterrorism", "operations", "defence", "defense", "border", "coast", "riot", "arab", "land",
         "aerospace", "expeditionary", "occupation", "occupying", "invading", "pro",
     ];
