@@ -130,6 +130,14 @@ internal sealed class ActorLexicon
         FoldedLookup = _folded.GetAlternateLookup<ReadOnlySpan<char>>();
         ExactLookup = _exact.GetAlternateLookup<ReadOnlySpan<char>>();
         Flags = [.. _flags];
+        CanStartFolded = new bool[_folded.Count];
+        CanStartExact = new bool[_exact.Count];
+        foreach (var trie in (TokenTrie[])[Aliases, Demonyms, Leaders])
+            foreach (int key in trie.RootKeys)
+                if ((key & TokenTrie.ExactBit) != 0) CanStartExact[key & ~TokenTrie.ExactBit] = true;
+                else CanStartFolded[key] = true;
+        for (int i = 0; i < Flags.Length; i++)
+            if ((Flags[i] & (WordFlags.Pro | WordFlags.Noun | WordFlags.GroupNoun)) != 0) CanStartFolded[i] = true;
         GroupActor = [.. _groupActor];
         Conflicts = [.. conflicts];
         for (int i = 0; i < actors.Length; i++)
@@ -147,6 +155,12 @@ internal sealed class ActorLexicon
     public Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> FoldedLookup { get; }
 
     public Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ExactLookup { get; }
+
+    /// <summary>By folded id: whether a mention can start with the token (an alias, demonym or leader starts with it, or a pattern does).</summary>
+    public bool[] CanStartFolded { get; }
+
+    /// <summary>By exact id: whether a mention can start with the acronym.</summary>
+    public bool[] CanStartExact { get; }
 
     /// <summary>Word roles by folded id.</summary>
     public WordFlags[] Flags { get; }

@@ -50,8 +50,7 @@ public sealed class ActorRecognizer
             int i = 0;
             while (i < n)
             {
-                if (folded[i] < 0 && exact[i] < 0) { i++; continue; }
-                if (!matcher.Match(i, out int end, out int actor, out var source)) { i++; continue; }
+                if (!CanStart(folded[i], exact[i]) || !matcher.Match(i, out int end, out int actor, out var source)) { i++; continue; }
 
                 // "Islamic State (ISIS)", "Syrian Democratic Forces (SDF)": one mention.
                 if (actor >= 0 && end + 2 < n && IsChar(doc, end, '(') && matcher.Match(end + 1, out int innerEnd, out int inner, out _)
@@ -90,8 +89,7 @@ public sealed class ActorRecognizer
             int count = 0, i = 0;
             while (i < n)
             {
-                if (folded[i] < 0 && exact[i] < 0) { i++; continue; }
-                if (matcher.Match(i, out int end, out _, out _)) { count++; i = end; }
+                if (CanStart(folded[i], exact[i]) && matcher.Match(i, out int end, out _, out _)) { count++; i = end; }
                 else i++;
             }
             return count;
@@ -133,6 +131,9 @@ public sealed class ActorRecognizer
             if (s.Length is >= 2 and <= 5 && char.IsAsciiLetterUpper(s[0]) && exactLookup.TryGetValue(s, out int e)) exact[i] = e;
         }
     }
+
+    private bool CanStart(int folded, int exact) =>
+        (folded >= 0 && _lex.CanStartFolded[folded]) || (exact >= 0 && _lex.CanStartExact[exact]);
 
     private static bool IsChar(Document doc, int token, char c)
     {
