@@ -104,6 +104,12 @@ public class ActorRecognizerTests
     [InlineData("US troops and the Maghawir al-Thawra at al-Tanf", "US troops=USA-GOV-MIL | Maghawir al-Thawra=SYR-MAGHAWIR")]
     [InlineData("Jabhat Fateh al-Sham, formerly the al-Nusra Front", "Jabhat Fateh al-Sham=NUSRA | al-Nusra Front=NUSRA")]
     [InlineData("the Ba’ath Brigades and Da’esh", "Ba’ath Brigades=SYR-BAATH-BRIG | Da’esh=ISIS")]
+    // --- tokenization edges: curly possessive, slash, "-held", "anti-"
+    [InlineData("Syria’s army said", "Syria’s army=SYR-GOV-MIL")]
+    [InlineData("YPG/YPJ fighters", "YPG=SYR-YPG | YPJ fighters=SYR-YPJ")]
+    [InlineData("ISIS-held Raqqa and rebel-held Idlib", "ISIS=ISIS | rebel=GEN-REBELS")]
+    [InlineData("strikes by the anti-ISIS coalition", "anti-ISIS coalition=CJTF-OIR")]
+    [InlineData("HAYAT TAHRIR AL-SHAM FIGHTERS", "HAYAT TAHRIR AL-SHAM FIGHTERS=HTS")]
     // --- Wikipedia: Iraq, Yemen, Libya, Somalia, Afghanistan, Ukraine
     [InlineData("Iraqi forces still loyal to Saddam Hussein and non-Iraqi Arab volunteers", "Iraqi forces=IRQ-GOV-MIL")]
     [InlineData("the Iraqi Counter Terrorism Service (ICTS) entered eastern Mosul", "Iraqi Counter Terrorism Service=IRQ-CTS")]
