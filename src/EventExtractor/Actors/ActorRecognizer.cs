@@ -161,9 +161,8 @@ public sealed class ActorRecognizer
             {
                 end = e;
                 actor = v;
-                // "al-Shabaab fighters", "YPG units", "Syrian National Army forces": the noun belongs to the mention.
-                if (!_lex.Actors[v].IsGeneric)
-                    for (int k = 0; k < 2 && end < N && (FlagsAt(end) & (WordFlags.Noun | WordFlags.GroupNoun)) != 0; k++) end++;
+                // "al-Shabaab fighters", "YPG units", "regime helicopters": the noun belongs to the mention.
+                for (int k = 0; k < 2 && end < N && (FlagsAt(end) & (WordFlags.Noun | WordFlags.GroupNoun)) != 0; k++) end++;
             }
 
             if (Pattern(i, out int pe, out int pa) && pe > end)
@@ -225,6 +224,10 @@ public sealed class ActorRecognizer
                     }
                 }
             }
+
+            // "government-held", "opposition-controlled": the noun alone is the (generic) actor that holds the place.
+            if (_keys.Folded[i] >= 0 && i + 2 < N && _keys.Hyphen[i + 1] && (FlagsAt(i + 2) & WordFlags.Held) != 0 && _lex.GroupActor[_keys.Folded[i]] >= 0)
+                Better(i + 1, _lex.GroupActor[_keys.Folded[i]], ref end, ref actor);
 
             // "troops loyal to ...": a bare noun that only the leader makes a mention.
             if ((fl & (WordFlags.Noun | WordFlags.GroupNoun)) != 0 && LoyalTo(i + 1, out int le, out int la)) Better(le, la, ref end, ref actor);
