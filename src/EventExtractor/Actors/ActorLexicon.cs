@@ -25,12 +25,14 @@ internal enum WordFlags : ushort
     To = 1 << 7,
     Pro = 1 << 8,
     Air = 1 << 9,
-    /// <summary>"power" counts as a force noun only after "air".</summary>
+    /// <summary>"power", "strikes" count as force nouns only after "air".</summary>
     Power = 1 << 10,
     /// <summary>Nouns of armed groups after a patron: rebels, militias, fighters.</summary>
     GroupNoun = 1 << 11,
     /// <summary>Words allowed before a group noun after a patron: Syrian, Kurdish, Sunni, Shiite, Islamist, local.</summary>
     GroupModifier = 1 << 12,
+    /// <summary>held / controlled after a hyphen: "government-held", "opposition-controlled".</summary>
+    Held = 1 << 13,
 }
 
 /// <summary>
@@ -45,7 +47,8 @@ internal sealed class ActorLexicon
         "warplanes", "warplane", "jets", "aircraft", "planes", "helicopters", "gunships", "bombers", "drones", "navy",
         "marines", "commandos", "paratroopers", "artillery", "battalions", "brigades", "divisions", "regiments",
         "servicemen", "personnel", "gendarmerie", "police", "policemen", "guards", "infantry", "garrison", "airpower",
-        "tanks", "contingent", "reinforcements", "loyalists",
+        "tanks", "contingent", "reinforcements", "loyalists", "helicopter", "jet", "drone", "sniper", "snipers",
+        "airstrikes", "airstrike", "shelling", "bombardment", "gunboats", "warships", "missiles", "rockets",
     ];
 
     private static readonly string[] Heads = ["government", "regime"];
@@ -53,7 +56,7 @@ internal sealed class ActorLexicon
     private static readonly string[] Modifiers =
     [
         "government", "regime", "state", "security", "armed", "special", "ground", "elite", "military", "air", "naval",
-        "army", "federal", "national", "regular", "loyalist", "allied", "republican", "presidential", "counter",
+        "army", "federal", "regular", "loyalist", "allied", "republican", "presidential", "counter",
         "terrorism", "counterterrorism", "operations", "defence", "defense", "border", "coast", "riot", "arab", "land",
         "aerospace", "expeditionary", "occupation", "occupying", "invading", "pro",
     ];
@@ -79,7 +82,8 @@ internal sealed class ActorLexicon
         ("rebels", "GEN-REBELS"), ("rebel", "GEN-REBELS"), ("opposition", "GEN-REBELS"),
         ("insurgents", "GEN-INSURGENTS"),
         ("militants", "GEN-MILITANTS"), ("jihadists", "GEN-MILITANTS"), ("extremists", "GEN-MILITANTS"), ("gunmen", "GEN-MILITANTS"),
-        ("separatists", "GEN-SEPARATISTS"),
+        ("separatists", "GEN-SEPARATISTS"), ("separatist", "GEN-SEPARATISTS"),
+        ("jihadist", "GEN-MILITANTS"), ("insurgent", "GEN-INSURGENTS"), ("government", "GEN-GOV-FORCES"), ("loyalist", "GEN-GOV-FORCES"),
         ("tribes", "GEN-TRIBAL"), ("tribesmen", "GEN-TRIBAL"),
         ("militias", "GEN-MILITIAS"), ("militia", "GEN-MILITIAS"), ("militiamen", "GEN-MILITIAS"), ("paramilitaries", "GEN-MILITIAS"),
         ("proxies", "GEN-MILITIAS"), ("fighters", "GEN-MILITIAS"), ("groups", "GEN-MILITIAS"), ("factions", "GEN-MILITIAS"),
@@ -120,6 +124,9 @@ internal sealed class ActorLexicon
         Mark("pro", WordFlags.Pro);
         Mark("air", WordFlags.Air);
         Mark("power", WordFlags.Power);
+        Mark("strikes", WordFlags.Power);
+        Mark("held", WordFlags.Held);
+        Mark("controlled", WordFlags.Held);
         foreach (var (w, id) in GroupNouns)
         {
             int fid = Mark(w, WordFlags.GroupNoun);
@@ -130,6 +137,14 @@ internal sealed class ActorLexicon
         FoldedLookup = _folded.GetAlternateLookup<ReadOnlySpan<char>>();
         ExactLookup = _exact.GetAlternateLookup<ReadOnlySpan<char>>();
         Flags = [.. _flags];
+        CanStartFolded = new bool[_folded.Count];
+        CanStartExact = new bool[_exact.Count];
+        foreach (var trie in (TokenTrie[])[Aliases, Demonyms, Leaders])
+            foreach (int key in trie.RootKeys)
+                if ((key & TokenTrie.ExactBit) != 0) CanStartExact[key & ~TokenTrie.ExactBit] = true;
+                else CanStartFolded[key] = true;
+        for (int i = 0; i < Flags.Length; i++)
+            if ((Flags[i] & (WordFlags.Pro | WordFlags.Noun | WordFlags.GroupNoun)) != 0) CanStartFolded[i] = true;
         GroupActor = [.. _groupActor];
         Conflicts = [.. conflicts];
         for (int i = 0; i < actors.Length; i++)
@@ -147,6 +162,12 @@ internal sealed class ActorLexicon
     public Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> FoldedLookup { get; }
 
     public Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ExactLookup { get; }
+
+    /// <summary>By folded id: whether a mention can start with the token (an alias, demonym or leader starts with it, or a pattern does).</summary>
+    public bool[] CanStartFolded { get; }
+
+    /// <summary>By exact id: whether a mention can start with the acronym.</summary>
+    public bool[] CanStartExact { get; }
 
     /// <summary>Word roles by folded id.</summary>
     public WordFlags[] Flags { get; }

@@ -50,8 +50,7 @@ public sealed class ActorRecognizer
             int i = 0;
             while (i < n)
             {
-                if (folded[i] < 0 && exact[i] < 0) { i++; continue; }
-                if (!matcher.Match(i, out int end, out int actor, out var source)) { i++; continue; }
+                if (!CanStart(folded[i], exact[i]) || !matcher.Match(i, out int end, out int actor, out var source)) { i++; continue; }
 
                 // "Islamic State (ISIS)", "Syrian Democratic Forces (SDF)": one mention.
                 if (actor >= 0 && end + 2 < n && IsChar(doc, end, '(') && matcher.Match(end + 1, out int innerEnd, out int inner, out _)
@@ -90,8 +89,7 @@ public sealed class ActorRecognizer
             int count = 0, i = 0;
             while (i < n)
             {
-                if (folded[i] < 0 && exact[i] < 0) { i++; continue; }
-                if (matcher.Match(i, out int end, out _, out _)) { count++; i = end; }
+                if (CanStart(folded[i], exact[i]) && matcher.Match(i, out int end, out _, out _)) { count++; i = end; }
                 else i++;
             }
             return count;
@@ -124,10 +122,18 @@ public sealed class ActorRecognizer
                 continue;
             }
             int k = TokenFold.Fold(s, buffer);
+            if (k < 0 && s.Length <= TokenFold.MaxLength)
+            {
+                hyphen[i] = true; // a lone apostrophe ("Workers' Party") is as optional as a hyphen
+                continue;
+            }
             if (k > 0 && foldedLookup.TryGetValue(buffer[..k], out int f)) folded[i] = f;
             if (s.Length is >= 2 and <= 5 && char.IsAsciiLetterUpper(s[0]) && exactLookup.TryGetValue(s, out int e)) exact[i] = e;
         }
     }
+
+    private bool CanStart(int folded, int exact) =>
+        (folded >= 0 && _lex.CanStartFolded[folded]) || (exact >= 0 && _lex.CanStartExact[exact]);
 
     private static bool IsChar(Document doc, int token, char c)
     {
@@ -151,7 +157,13 @@ public sealed class ActorRecognizer
             actor = -1;
             source = MentionSource.Dictionary;
             int v = _lex.Aliases.Longest(_keys, i, out int e);
-            if (v >= 0 && AcceptAcronym(i, e)) { end = e; actor = v; }
+            if (v >= 0 && AcceptAcronym(i, e))
+            {
+                end = e;
+                actor = v;
+                // "al-Shabaab fighters", "YPG units", "regime helicopters": the noun belongs to the mention.
+                for (int k = 0; k < 2 && end < N && (FlagsAt(end) & (WordFlags.Noun | WordFlags.GroupNoun)) != 0; k++) end++;
+            }
 
             if (Pattern(i, out int pe, out int pa) && pe > end)
             {
@@ -183,9 +195,12 @@ public sealed class ActorRecognizer
                 int j = SkipPossessive(de);
                 if (Force(j, out int fe)) Better(fe, d, ref end, ref actor);
                 int b = SkipHyphens(de);
-                if (b < N && (FlagsAt(b) & (WordFlags.Backer | WordFlags.Led)) != 0 && Group(b + 1, out int ge, out int noun))
+                if (b < N && (FlagsAt(b) & (WordFlags.Backer | WordFlags.Led)) != 0 && Group(b + 1, out int ge, out int noun, out int named))
                 {
-                    int who = (FlagsAt(b) & WordFlags.Led) != 0 ? d : _lex.ProxyOf.TryGetValue(d, out int proxy) ? proxy : _lex.GroupActor[noun];
+                    int who = (FlagsAt(b) & WordFlags.Led) != 0 ? d
+                        : _lex.ProxyOf.TryGetValue(d, out int proxy) ? proxy
+                        : named >= 0 ? named
+                        : noun >= 0 ? _lex.GroupActor[noun] : -1;
                     Better(ge, who, ref end, ref actor);
                 }
             }
@@ -199,16 +214,20 @@ public sealed class ActorRecognizer
                 if (j > i + 1 && j < N)
                 {
                     int pl = _lex.Leaders.Longest(_keys, j, out int ple);
-                    if (pl >= 0 && (Force(ple, out int e1) || Group(ple, out e1, out _))) Better(e1, pl, ref end, ref actor);
+                    if (pl >= 0 && (Force(ple, out int e1) || Group(ple, out e1, out _, out _))) Better(e1, pl, ref end, ref actor);
                     int pd = _lex.Demonyms.Longest(_keys, j, out int pde);
                     if (pd >= 0)
                     {
                         if (Force(pde, out int e2)) Better(e2, pd, ref end, ref actor);
-                        else if (Group(pde, out e2, out int noun))
-                            Better(e2, _lex.ProxyOf.TryGetValue(pd, out int proxy) ? proxy : _lex.GroupActor[noun], ref end, ref actor);
+                        else if (Group(pde, out e2, out int noun, out int named))
+                            Better(e2, _lex.ProxyOf.TryGetValue(pd, out int proxy) ? proxy : named >= 0 ? named : noun >= 0 ? _lex.GroupActor[noun] : -1, ref end, ref actor);
                     }
                 }
             }
+
+            // "government-held", "opposition-controlled": the noun alone is the (generic) actor that holds the place.
+            if (_keys.Folded[i] >= 0 && i + 2 < N && _keys.Hyphen[i + 1] && (FlagsAt(i + 2) & WordFlags.Held) != 0 && _lex.GroupActor[_keys.Folded[i]] >= 0)
+                Better(i + 1, _lex.GroupActor[_keys.Folded[i]], ref end, ref actor);
 
             // "troops loyal to ...": a bare noun that only the leader makes a mention.
             if ((fl & (WordFlags.Noun | WordFlags.GroupNoun)) != 0 && LoyalTo(i + 1, out int le, out int la)) Better(le, la, ref end, ref actor);
@@ -231,30 +250,49 @@ public sealed class ActorRecognizer
             return end > 0;
         }
 
-        /// <summary>(group modifiers | demonyms)* + group or force noun; <paramref name="noun"/> is the most telling noun's folded id.</summary>
-        private bool Group(int j, out int end, out int noun)
+        /// <summary>
+        /// (group modifiers | demonyms)* + group or force noun after a patron. <paramref name="noun"/> is the most telling
+        /// noun's folded id; <paramref name="named"/> a generic dictionary class met on the way ("Kurdish forces").
+        /// Fails when a named actor or a state's forces follow ("US-backed Syrian Democratic Forces"): that mention stands alone.
+        /// </summary>
+        private bool Group(int j, out int end, out int noun, out int named)
         {
             end = -1;
             noun = -1;
+            named = -1;
+            int namedEnd = -1;
             int k = j;
             for (int steps = 0; k < N && steps < 5; steps++)
             {
                 if (_keys.Hyphen[k]) { k++; continue; }
+                int v = _lex.Aliases.Longest(_keys, k, out int ve);
+                if (v >= 0)
+                {
+                    if (!_lex.Actors[v].IsGeneric) return false;
+                    if (ve > namedEnd) { namedEnd = ve; named = v; }
+                    if (ve > end) end = ve;
+                }
                 int f = _keys.Folded[k];
                 var fl = FlagsAt(k);
                 if ((fl & (WordFlags.GroupNoun | WordFlags.Noun)) != 0)
                 {
-                    end = k + 1;
-                    int generic = f >= 0 ? _lex.GroupActor[f] : -1;
+                    if (k + 1 > end) end = k + 1;
+                    int generic = _lex.GroupActor[f];
                     // "rebel groups": keep "rebel", which says more than "groups".
                     if (noun < 0 || _lex.GroupActor[noun] < 0 || (generic >= 0 && _lex.Actors[_lex.GroupActor[noun]].Id == "GEN-MILITIAS")) noun = f;
                     k++;
                     continue;
                 }
+                if (_lex.Demonyms.Longest(_keys, k, out int de) >= 0)
+                {
+                    if (Force(SkipPossessive(de), out _)) return false; // "Russian-backed Syrian government troops"
+                    k = de;
+                    continue;
+                }
                 if ((fl & (WordFlags.GroupModifier | WordFlags.Modifier)) != 0) { k++; continue; }
-                if (_lex.Demonyms.Longest(_keys, k, out int de) >= 0) { k = de; continue; }
                 break;
             }
+            if (namedEnd != end) named = -1; // the generic class must reach the end of the phrase
             return end > 0;
         }
 

@@ -14,10 +14,14 @@ internal sealed class TokenTrie
 
     public int NodeCount => _values.Count;
 
+    /// <summary>The keys on edges out of the root: the tokens a match can start with.</summary>
+    public HashSet<int> RootKeys { get; } = [];
+
     /// <summary>Adds a key sequence; returns the value already stored there (a conflict), or -1.</summary>
     public int Add(ReadOnlySpan<int> keys, int value)
     {
         int node = 0;
+        if (keys.Length > 0) RootKeys.Add(keys[0]);
         foreach (int key in keys)
         {
             long edge = Edge(node, key);
