@@ -10,6 +10,10 @@ public static class Program
     {
         var root = new RootCommand("EventExtractor: territorial control events (captured, withdrew, controls, contested) from news text.");
         root.Subcommands.Add(TokenizeCommand.Create());
+        root.Subcommands.Add(GazetteerCommand.Create());
+        root.Subcommands.Add(GeoparseCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(EvaluateCommand.Create());
         return root.Parse(args).Invoke();
     }
 }
