@@ -81,7 +81,29 @@ internal ref struct TimeParser
 
     private readonly ReadOnlySpan<char> T(int i) => (uint)i < (uint)_tokens.Length ? _tokens[i].In(_text) : default;
 
-    private readonly LexEntry L(int i) => (uint)i < (uint)_tokens.Length && _tokens[i].Kind == TokenKind.Word ? TimeLexicon.Get(T(i)) : default;
+    private readonly LexEntry L(int i) => (uint)i < (uint)_tokens.Length && _tokens[i].Kind != TokenKind.Number ? TimeLexicon.Get(T(i)) : default;
+
+    /// <summary>The first word of a sentence or line: capitalised there for grammar, not because it is a name.</summary>
+    private readonly bool IsSentenceInitial(int i)
+    {
+        if (i == 0) return true;
+        var prev = T(i - 1);
+        if (prev is "." or "!" or "?" or ":" or "\"" or "\u201C" or "*" or "-" or "|" or "#" or "(") return true;
+        var gap = _text.AsSpan(_tokens[i - 1].End, _tokens[i].Start - _tokens[i - 1].End);
+        return gap.Contains('\n');
+    }
+
+    /// <summary>True when a blank line (paragraph break) separates any two tokens of first..last.</summary>
+    private readonly bool CrossesParagraph(int first, int last)
+    {
+        for (int k = first; k < last; k++)
+        {
+            var gap = _text.AsSpan(_tokens[k].End, _tokens[k + 1].Start - _tokens[k].End);
+            int nl = gap.Count('\n');
+            if (nl >= 2) return true;
+        }
+        return false;
+    }
 
     private readonly bool Is(int i, string word) => T(i).Equals(word, StringComparison.OrdinalIgnoreCase);
 
@@ -95,7 +117,7 @@ internal ref struct TimeParser
         while (i < Count)
         {
             var m = TryAt(i);
-            if (m is null) { i++; continue; }
+            if (m is null || CrossesParagraph(m.First, m.Last)) { i++; continue; }
             _out.Add(m);
             _lastEnd = m.Last;
             i = m.Last + 1;
@@ -125,6 +147,8 @@ internal ref struct TimeParser
             case Lex.The:
                 return TryThe(i);
             case Lex.DayWord:
+                // "Russia Today", "USA Today", "Syria's Tomorrow Movement": capitalised mid-sentence, a name.
+                if (char.IsUpper(T(i)[0]) && !IsSentenceInitial(i)) return null;
                 return new RawMention { First = i, Last = i, Kind = TimeKind.Relative, Rel = RelForm.DayOffset, Amount = e.Value };
             case Lex.Deictic:
                 return TryDeictic(i, i, e.Value);
@@ -281,7 +305,11 @@ internal ref struct TimeParser
     private readonly RawMention? TryWeekday(int i)
     {
         // "The Sunday Telegraph": a weekday after "the" and before a capitalised word is a name.
-        if (Is(i - 1, "the") && IsCapitalized(i + 1) && !IsMonthAt(i + 1)) return null;
+        // The same for "*Sunday Times*" and "Friday prayers" (a weekly event, not a date).
+        if (IsCapitalized(i + 1) && _tokens[i + 1].Kind == TokenKind.Word && !IsMonthAt(i + 1)
+            && !(Is(i - 1, "on") || Is(i - 1, "since") || Is(i - 1, "by") || Is(i - 1, "until") || Is(i - 1, "from") || Is(i - 1, "early") || Is(i - 1, "late")))
+            return null;
+        if (Is(i + 1, "prayers") || Is(i + 1, "prayer") || Is(i + 1, "sermon") || Is(i + 1, "sermons")) return null;
         int wd = L(i).Value;
         // Thursday (November 9) / Thursday, 9 November 2017 / Thursday 20 November 2003
         int j = i + 1;
@@ -312,8 +340,15 @@ internal ref struct TimeParser
         if (char.IsUpper(t[0]) && !(i == 0 || T(i - 1) is "." or "\n")) return null; // "Arab Spring"
         var parts = new DateParts { Season = season, Part = part };
         // summer 2016 / summer of 2016
-        if (IsYearToken(T(i + 1), out int y)) { parts.Year = y; parts.YearWritten = true; return Single(first, i + 1, TimeKind.Season, parts); }
-        if (Is(i + 1, "of") && IsYearToken(T(i + 2), out int y2)) { parts.Year = y2; parts.YearWritten = true; return Single(first, i + 2, TimeKind.Season, parts); }
+        int yearAt = IsYearToken(T(i + 1), out int y) ? i + 1 : Is(i + 1, "of") && IsYearToken(T(i + 2), out y) ? i + 2 : -1;
+        if (yearAt > 0)
+        {
+            parts.Year = y;
+            parts.YearWritten = true;
+            // "the winter of 2007–2008" starts in December 2007; a bare "winter 2008" ends in February 2008.
+            if (season == 4 && L(yearAt + 1).Class == Lex.Connector && IsNumber(yearAt + 2)) parts.Year++;
+            return Single(first, yearAt, TimeKind.Season, parts);
+        }
         if (isFall || first != i) return first != i && !isFall ? Single(first, i, TimeKind.Season, parts) : null;
         var prev = T(i - 1);
         if (Is(i - 1, "the")) prev = T(i - 2);
@@ -442,6 +477,10 @@ internal ref struct TimeParser
             if (L(j).Class == Lex.Count && L(j).Value > 0) { n = L(j).Value; j++; }
             else if (IsNumber(j) && TryInt(T(j), out int k) && k is > 0 and < 100) { n = k; j++; }
             var unit = L(j);
+            // "the last two weeks of March", "the last day of Eid": the end of a period, not time before the anchor.
+            if (Is(j + 1, "of")) return null;
+            if (n == 1 && T(j) is { Length: > 0 } u && u[^1] == 's') return null; // "the past months": vague
+            if (a.Class == Lex.Deictic && n == 1 && unit.Value == TimeLexicon.UnitDay) return null; // "on the last day"
             if (unit.Class == Lex.Unit && unit.Value is TimeLexicon.UnitDay or TimeLexicon.UnitWeek or TimeLexicon.UnitMonth or TimeLexicon.UnitYear)
                 return new RawMention { First = i, Last = j, Kind = TimeKind.Relative, Rel = RelForm.PastSpan, Amount = n, Unit = unit.Value };
         }
@@ -489,8 +528,15 @@ internal ref struct TimeParser
             int c = a.Last + 1;
             var cls = L(c).Class;
             bool connector = cls == Lex.Connector || (_tokens[c].Kind == TokenKind.Punctuation && T(c) is "-" or "\u2013" or "\u2014");
-            if (!connector && !(cls == Lex.And && Is(a.First - 1, "between"))) continue;
             if (!CompatibleEnds(a.A, b.A)) continue;
+            if (!connector && cls == Lex.And && !Is(a.First - 1, "between"))
+            {
+                // "in July and August 2012": two dates, the first taking the second's year.
+                if (a.A.Year == 0 && b.A.Year != 0 && b.A.YearWritten)
+                    a.A.Year = a.A.Month > b.A.Month && b.A.Month != 0 ? b.A.Year - 1 : b.A.Year;
+                continue;
+            }
+            if (!connector && !(cls == Lex.And && Is(a.First - 1, "between"))) continue;
             var start = a.A;
             var end = b.A;
             if (start.Year == 0 && end.Year != 0)
@@ -510,11 +556,11 @@ internal ref struct TimeParser
     }
 
     private static bool IsDateLike(RawMention m) =>
-        !m.IsRange && m.Rel == RelForm.None && m.Kind is TimeKind.Explicit or TimeKind.Month or TimeKind.Year && m.Weekday < 0 && !m.A.Ambiguous;
+        !m.IsRange && m.Rel == RelForm.None && m.Kind is TimeKind.Explicit or TimeKind.Month or TimeKind.Year or TimeKind.Season && m.Weekday < 0 && !m.A.Ambiguous;
 
-    /// <summary>Both ends must name the same kind of unit (day with day, month with month, year with year).</summary>
+    /// <summary>Both ends must name the same kind of unit (day with day, month with month, year with year, season with season).</summary>
     private static bool CompatibleEnds(DateParts a, DateParts b) =>
-        (a.Day != 0) == (b.Day != 0) && (a.Month != 0) == (b.Month != 0) && !a.Decade && !b.Decade && a.Season == 0 && b.Season == 0;
+        (a.Day != 0) == (b.Day != 0) && (a.Month != 0) == (b.Month != 0) && !a.Decade && !b.Decade && (a.Season != 0) == (b.Season != 0);
 
     // ---- helpers ----
 

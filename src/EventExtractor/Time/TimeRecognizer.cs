@@ -14,6 +14,9 @@ public static class TimeRecognizer
     /// <summary>A day and month this many days after the anchor still counts as this year's (an announced date), not last year's.</summary>
     public const int FutureToleranceDays = 60;
 
+    /// <summary>A weekday with day and month fixes an undated article's year only within its first sentences (title and lede).</summary>
+    public const int LedeSentences = 6;
+
     /// <summary>The time mentions of <paramref name="doc"/> in text order.</summary>
     public static IReadOnlyList<TimeMention> Recognize(Document doc) => Analyze(doc).Mentions;
 
@@ -43,7 +46,7 @@ public static class TimeRecognizer
         }
         else
         {
-            (anchor, note) = InferAnchor(raws);
+            (anchor, note) = InferAnchor(doc, raws, today);
             source = anchor is null ? AnchorSource.None : AnchorSource.InferredFromWeekday;
         }
 
@@ -57,7 +60,7 @@ public static class TimeRecognizer
     /// The year-fixing rule for undated articles: for each weekday written with a day and month but no year,
     /// the earliest year not before the latest year mentioned in which that day falls on that weekday.
     /// </summary>
-    private static (DateOnly? Anchor, string Note) InferAnchor(List<RawMention> raws)
+    private static (DateOnly? Anchor, string Note) InferAnchor(Document doc, List<RawMention> raws, DateOnly today)
     {
         int maxYear = 0;
         foreach (var r in raws)
@@ -72,9 +75,11 @@ public static class TimeRecognizer
         foreach (var r in raws)
         {
             if (r.Weekday < 0 || r.A.Day == 0 || r.A.Month == 0 || r.A.Year != 0) continue;
+            // Only a news lede dates the article: deep in a long text the weekday belongs to a story of its own.
+            if (doc.SentenceAt(doc.Tokens[r.First].Start) >= LedeSentences) continue;
             sawPin = true;
             if (maxYear == 0) continue;
-            for (int y = maxYear; y < maxYear + 28; y++)
+            for (int y = maxYear; y < maxYear + 28 && y <= today.Year; y++)
             {
                 if (r.A.Day > DateTime.DaysInMonth(y, r.A.Month)) continue;
                 var d = new DateOnly(y, r.A.Month, r.A.Day);
