@@ -441,8 +441,10 @@ internal ref struct TimeParser
     {
         var u = L(i + 1);
         if (u.Class != Lex.Unit || T(i + 1)[^1] == 's') return null;
-        if (first == i && !(Is(i - 1, "on") || Is(i - 1, "by") || Is(i - 1, "until") || Is(i - 1, "since") || Is(i - 1, "later") || Is(i - 1, "earlier")))
-            return null; // "that day" elsewhere is usually not a date of its own
+        // "that week/month/year" also names a period in passing ("that year's harvest"); only "that day/night" stands alone.
+        if (first == i && u.Value is not (TimeLexicon.UnitDay or TimeLexicon.UnitNight)
+            && !(Is(i - 1, "on") || Is(i - 1, "by") || Is(i - 1, "until") || Is(i - 1, "since") || Is(i - 1, "in")))
+            return null;
         int unit = u.Value == TimeLexicon.UnitNight ? TimeLexicon.UnitDay : u.Value;
         if (unit == TimeLexicon.UnitWeekend) return null;
         return new RawMention { First = first, Last = i + 1, Kind = TimeKind.Anaphoric, Rel = RelForm.Anaphor, Amount = 0, Unit = unit };
@@ -479,7 +481,7 @@ internal ref struct TimeParser
             var unit = L(j);
             // "the last two weeks of March", "the last day of Eid": the end of a period, not time before the anchor.
             if (Is(j + 1, "of")) return null;
-            if (n == 1 && T(j) is { Length: > 0 } u && u[^1] == 's') return null; // "the past months": vague
+            if (n == 1 && T(j) is { Length: > 0 } unitWord && unitWord[^1] == 's') return null; // "the past months": vague
             if (a.Class == Lex.Deictic && n == 1 && unit.Value == TimeLexicon.UnitDay) return null; // "on the last day"
             if (unit.Class == Lex.Unit && unit.Value is TimeLexicon.UnitDay or TimeLexicon.UnitWeek or TimeLexicon.UnitMonth or TimeLexicon.UnitYear)
                 return new RawMention { First = i, Last = j, Kind = TimeKind.Relative, Rel = RelForm.PastSpan, Amount = n, Unit = unit.Value };

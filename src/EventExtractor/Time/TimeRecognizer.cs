@@ -116,6 +116,15 @@ public static class TimeRecognizer
         // The sentence of the last expression with a written year: in it, bare dates take that year even with an anchor.
         private int _writtenYearSentence = -1;
         private int _writtenYear;
+        private bool _pluperfect;
+
+        /// <summary>"had" before the expression in its sentence: the text steps back from the narrative's date.</summary>
+        private bool HasPluperfect(int sentence, int firstToken)
+        {
+            for (int k = _doc.Sentences[sentence].FirstToken; k < firstToken; k++)
+                if (_doc.TokenText(k) is "had") return true;
+            return false;
+        }
 
         public Resolver(Document doc, DateOnly? anchor, AnchorSource source)
         {
@@ -131,6 +140,7 @@ public static class TimeRecognizer
             var span = new TextSpan(first.Start, last.End);
             string text = _doc.Text.Substring(span.Start, span.Length);
             int sentence = _doc.SentenceAt(span.Start);
+            _pluperfect = HasPluperfect(sentence, r.First);
 
             var (start, end, precision, note) = r.Rel switch
             {
@@ -236,8 +246,13 @@ public static class TimeRecognizer
             if (_refDate is { } r)
             {
                 int y = r.Year;
-                // The narrative moves forward across the new year: "30 December 2016 ... 2 January".
-                if (_refPrecision <= DatePrecision.Season && r.Month >= 10 && month <= 3) y++;
+                if (_refPrecision <= DatePrecision.Season)
+                {
+                    // The narrative moves forward across the new year: "30 December 2016 ... 2 January".
+                    if (r.Month >= 10 && month <= 3) y++;
+                    // ... unless the sentence looks back: "in January 2017 ... ISIL had retaken Palmyra from 8 to 11 December".
+                    else if (month > r.Month && _pluperfect) y--;
+                }
                 return (y, "year from the latest date mentioned before it");
             }
             return (0, "no year: no publication date and no year mentioned before it");
