@@ -56,6 +56,8 @@ internal sealed class RawMention
     /// <summary>-1: "earlier this month" (up to the anchor); +1: "later this month" (from the anchor).</summary>
     public int Trim;
     public bool Approximate;
+    /// <summary>A year-like number outside date context ("the 2016 Dabiq offensive"): not a mention, only weak evidence of the narrative's year.</summary>
+    public bool Silent;
 }
 
 /// <summary>
@@ -119,7 +121,7 @@ internal ref struct TimeParser
             var m = TryAt(i);
             if (m is null || CrossesParagraph(m.First, m.Last)) { i++; continue; }
             _out.Add(m);
-            _lastEnd = m.Last;
+            if (!m.Silent) _lastEnd = m.Last;
             i = m.Last + 1;
         }
         MergeRanges();
@@ -180,6 +182,12 @@ internal ref struct TimeParser
                 return Single(i, i, TimeKind.Year, new DateParts { Year = year, YearWritten = true });
             if (YearInContext(i))
                 return Single(i, i, TimeKind.Year, new DateParts { Year = year, YearWritten = true });
+            if (year is >= 1900 and <= 2100 && T(i + 1) is not ("," or "." or ")") || IsCapitalized(i + 1))
+            {
+                var silent = Single(i, i, TimeKind.Year, new DateParts { Year = year, YearWritten = true });
+                silent.Silent = true;
+                return silent;
+            }
             return null;
         }
         if (TryDayNumber(t, out int day))
@@ -204,6 +212,8 @@ internal ref struct TimeParser
             return before is Lex.Boundary or Lex.Season or Lex.Month || next.IsEmpty || _tokens[i + 1].Kind == TokenKind.Punctuation;
         }
         if (TimeLexicon.IsDateContext(prev)) return true;
+        // A Markdown heading that is a year ("### 2016"): the section's dates are in that year.
+        if (prev is "#" && (i + 1 >= Count || T(i + 1) is ":" || _text.AsSpan(_tokens[i].End, _tokens[i + 1].Start - _tokens[i].End).Contains('\n'))) return true;
         // "from 2014 to 2016", "in 2014 and 2015", "2015–2016"
         if (_lastEnd == i - 2 && (L(i - 1).Class is Lex.Connector or Lex.And || prev is "," or "/")) return true;
         return false;
@@ -558,7 +568,7 @@ internal ref struct TimeParser
     }
 
     private static bool IsDateLike(RawMention m) =>
-        !m.IsRange && m.Rel == RelForm.None && m.Kind is TimeKind.Explicit or TimeKind.Month or TimeKind.Year or TimeKind.Season && m.Weekday < 0 && !m.A.Ambiguous;
+        !m.Silent && !m.IsRange && m.Rel == RelForm.None && m.Kind is TimeKind.Explicit or TimeKind.Month or TimeKind.Year or TimeKind.Season && m.Weekday < 0 && !m.A.Ambiguous;
 
     /// <summary>Both ends must name the same kind of unit (day with day, month with month, year with year, season with season).</summary>
     private static bool CompatibleEnds(DateParts a, DateParts b) =>

@@ -51,8 +51,12 @@ public static class TimeRecognizer
         }
 
         var resolver = new Resolver(doc, anchor, source);
-        var mentions = new TimeMention[raws.Count];
-        for (int k = 0; k < raws.Count; k++) mentions[k] = resolver.Resolve(raws[k]);
+        var mentions = new List<TimeMention>(raws.Count);
+        foreach (var raw in raws)
+        {
+            if (raw.Silent) resolver.NoteWeakYear(raw.A.Year);
+            else mentions.Add(resolver.Resolve(raw));
+        }
         return new TimeAnalysis(mentions, anchor, source, note);
     }
 
@@ -65,7 +69,7 @@ public static class TimeRecognizer
         int maxYear = 0;
         foreach (var r in raws)
         {
-            if (r.Rel != RelForm.None) continue;
+            if (r.Rel != RelForm.None || r.Silent) continue;
             if (r.A.YearWritten) maxYear = Math.Max(maxYear, r.A.Year + (r.A.Decade ? 9 : 0));
             if (r.IsRange && r.B.YearWritten) maxYear = Math.Max(maxYear, r.B.Year);
         }
@@ -118,6 +122,18 @@ public static class TimeRecognizer
         private int _writtenYear;
         private bool _pluperfect;
 
+        // Narrative references for bare dates: the last day/month/season-level date, the last year-level mention
+        // (strong when it opens its sentence or is a heading: "In 2014, ..."), and a last-resort year-like number.
+        private DateOnly? _dayRef;
+        private int _dayRefOrder;
+        private int _yearRef;
+        private int _yearRefOrder;
+        private bool _yearRefStrong;
+        private int _weakYear;
+        private int _order;
+
+        public void NoteWeakYear(int year) => _weakYear = year;
+
         /// <summary>"had" before the expression in its sentence: the text steps back from the narrative's date.</summary>
         private bool HasPluperfect(int sentence, int firstToken)
         {
@@ -156,6 +172,18 @@ public static class TimeRecognizer
             {
                 _writtenYearSentence = sentence;
                 _writtenYear = r.IsRange ? (r.B.YearWritten ? r.B.Year : r.A.Year) : r.A.Year;
+            }
+            _order++;
+            if (start is not null && r.Rel == RelForm.None || r.Rel == RelForm.Anaphor && start is not null && !r.Approximate)
+            {
+                if (precision <= DatePrecision.Season) { _dayRef = end ?? start; _dayRefOrder = _order; }
+                else if (precision == DatePrecision.Year && !r.A.Decade)
+                {
+                    _yearRef = (end ?? start)!.Value.Year;
+                    _yearRefOrder = _order;
+                    int firstInSentence = _doc.Sentences[sentence].FirstToken;
+                    _yearRefStrong = r.First - firstInSentence <= 1 || (r.First > 0 && _doc.TokenText(r.First - 1) is "#");
+                }
             }
             if (start is not null)
             {
@@ -243,10 +271,10 @@ public static class TimeRecognizer
                 string source = _source == AnchorSource.Publication ? "publication date" : "inferred anchor date";
                 return (y, y == anchor.Year ? null : $"previous year: the {source} is {anchor:yyyy-MM-dd}");
             }
-            if (_refDate is { } r)
+            bool yearIsNewer = _yearRef != 0 && _yearRefOrder > _dayRefOrder;
+            if (_dayRef is { } r && !(yearIsNewer && (_yearRefStrong || _yearRef >= r.Year)))
             {
                 int y = r.Year;
-                if (_refPrecision <= DatePrecision.Season)
                 {
                     // The narrative moves forward across the new year: "30 December 2016 ... 2 January".
                     if (r.Month >= 10 && month <= 3) y++;
@@ -255,6 +283,8 @@ public static class TimeRecognizer
                 }
                 return (y, "year from the latest date mentioned before it");
             }
+            if (_yearRef != 0) return (_yearRef, "year from the latest year mentioned before it");
+            if (_weakYear != 0) return (_weakYear, "year from a year-like number before it (weak)");
             return (0, "no year: no publication date and no year mentioned before it");
         }
 
@@ -301,8 +331,12 @@ public static class TimeRecognizer
                     year = a.Year;
                     if (SeasonRange(year, p.Season).Item1 > a) year--;
                 }
-                else if (_refDate is { } r) { year = r.Year; note = "year from the latest date mentioned before it"; }
-                else return None(DatePrecision.Season, "no year for the season");
+                else
+                {
+                    (year, note) = InferYear(p.Season switch { 1 => 3, 2 => 6, 3 => 9, _ => 12 }, 0, sentence);
+                    if (year == 0) return None(DatePrecision.Season, "no year for the season");
+                    if (p.Season == 4) year++; // the December of that year starts the winter named after the next
+                }
             }
             if (year is < 2 or > 9998) return None(DatePrecision.Season, "year out of range");
             var (s, e) = SeasonRange(year, p.Season);
