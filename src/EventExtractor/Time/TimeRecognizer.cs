@@ -134,6 +134,15 @@ public static class TimeRecognizer
 
         public void NoteWeakYear(int year) => _weakYear = year;
 
+        /// <summary>A Markdown image line ("![Khan Shaykhun (March 15 2013)](...)"): its caption date is not the narrative's.</summary>
+        private bool IsOnImageLine(int offset)
+        {
+            var text = _doc.Text.AsSpan(0, offset);
+            int lineStart = text.LastIndexOf('\n') + 1;
+            var line = text[lineStart..].TrimStart();
+            return line.StartsWith("![", StringComparison.Ordinal);
+        }
+
         /// <summary>"had" before the expression in its sentence: the text steps back from the narrative's date.</summary>
         private bool HasPluperfect(int sentence, int firstToken)
         {
@@ -168,6 +177,7 @@ public static class TimeRecognizer
                 _ => ResolveRelative(r),
             };
 
+            if (IsOnImageLine(span.Start)) return new TimeMention(span, text, r.Kind, start, end, precision, note);
             if (r.A.YearWritten && start is not null)
             {
                 _writtenYearSentence = sentence;
