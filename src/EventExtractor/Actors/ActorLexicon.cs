@@ -33,6 +33,8 @@ internal enum WordFlags : ushort
     GroupModifier = 1 << 12,
     /// <summary>held / controlled after a hyphen: "government-held", "opposition-controlled".</summary>
     Held = 1 << 13,
+    /// <summary>and / , / or between two demonyms: "Syrian and Russian forces".</summary>
+    And = 1 << 14,
 }
 
 /// <summary>
@@ -126,6 +128,10 @@ internal sealed class ActorLexicon
         Mark("power", WordFlags.Power);
         Mark("strikes", WordFlags.Power);
         Mark("held", WordFlags.Held);
+        Mark("and", WordFlags.And);
+        Mark("or", WordFlags.And);
+        Mark(",", WordFlags.And);
+        Mark("/", WordFlags.And);
         Mark("controlled", WordFlags.Held);
         foreach (var (w, id) in GroupNouns)
         {

@@ -194,6 +194,8 @@ public sealed class ActorRecognizer
             {
                 int j = SkipPossessive(de);
                 if (Force(j, out int fe)) Better(fe, d, ref end, ref actor);
+                // "Syrian and Russian forces": the first demonym borrows the second one's force noun.
+                else if (SharesForce(de, 3)) Better(de, d, ref end, ref actor);
                 int b = SkipHyphens(de);
                 if (b < N && (FlagsAt(b) & (WordFlags.Backer | WordFlags.Led)) != 0 && Group(b + 1, out int ge, out int noun, out int named))
                 {
@@ -232,6 +234,14 @@ public sealed class ActorRecognizer
             // "troops loyal to ...": a bare noun that only the leader makes a mention.
             if ((fl & (WordFlags.Noun | WordFlags.GroupNoun)) != 0 && LoyalTo(i + 1, out int le, out int la)) Better(le, la, ref end, ref actor);
             return end > 0;
+        }
+
+        /// <summary>"and"/","/"or" + demonym + (force noun | another such link): a list of states that share one force noun.</summary>
+        private bool SharesForce(int k, int depth)
+        {
+            if (depth == 0 || k + 1 >= N || (FlagsAt(k) & WordFlags.And) == 0) return false;
+            if (_lex.Demonyms.Longest(_keys, k + 1, out int de) < 0) return false;
+            return Force(SkipPossessive(de), out _) || SharesForce(de, depth - 1);
         }
 
         /// <summary>modifiers* + force noun (or government/regime): the longest such run from <paramref name="j"/>.</summary>

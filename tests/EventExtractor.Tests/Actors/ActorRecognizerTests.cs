@@ -120,6 +120,8 @@ public class ActorRecognizerTests
     [InlineData("Islamist factions attacked the checkpoint", "Islamist factions=GEN-REBELS")]
     // a known false positive kept visible: "regime" alone is an actor, so "regime change" yields one
     [InlineData("the regime change debate and the Russian power grid", "regime=GEN-GOV-FORCES")]
+    [InlineData("Syrian and Russian forces retook the town", "Syrian=SYR-GOV-MIL | Russian forces=RUS-GOV-MIL")]
+    [InlineData("Syria and Iraq agreed; Syrian, Iraqi and Iranian troops", "Syrian=SYR-GOV-MIL | Iraqi=IRQ-GOV-MIL | Iranian troops=IRN-GOV-MIL")]
     // --- Wikipedia: Iraq, Yemen, Libya, Somalia, Afghanistan, Ukraine
     [InlineData("Iraqi forces still loyal to Saddam Hussein and non-Iraqi Arab volunteers", "Iraqi forces=IRQ-GOV-MIL")]
     [InlineData("the Iraqi Counter Terrorism Service (ICTS) entered eastern Mosul", "Iraqi Counter Terrorism Service=IRQ-CTS")]
