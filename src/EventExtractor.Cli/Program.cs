@@ -14,6 +14,7 @@ public static class Program
         root.Subcommands.Add(GeoparseCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
+        root.Subcommands.Add(ExtractCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

@@ -1,0 +1,252 @@
+using System.Globalization;
+using EventExtractor.Actors;
+using EventExtractor.Classification;
+using EventExtractor.Input;
+using EventExtractor.Places;
+using EventExtractor.Text;
+using EventExtractor.Time;
+
+namespace EventExtractor.Extraction;
+
+/// <summary>Where the extractor finds its model and gazetteer (defaults: models/ beside the program, $EVENTX_MODELS, or the current directory's parents).</summary>
+public sealed record ExtractorOptions
+{
+    public string? ModelPath { get; init; }
+    public string? GazetteerPath { get; init; }
+}
+
+/// <summary>A model or gazetteer that is missing or cannot be read: the message says what to run.</summary>
+public sealed class ExtractorLoadException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// The library's entry point: article in, control events out. Load once (gazetteer, actor dictionary, classifier),
+/// then call <see cref="Extract"/> from any number of threads: the extractor holds no mutable state.
+/// Pipeline: tokens → places, actors, dates → (place, sentence) candidates and placeholder noun phrases → classifier
+/// → roles → <see cref="DocumentAssembler"/> → events.
+/// </summary>
+public sealed class ControlEventExtractor
+{
+    private readonly Geoparser _geoparser;
+    private readonly ActorRecognizer _actors;
+    private readonly ControlClassifier _classifier;
+    private readonly FeatureExtractor _features;
+    private readonly RoleAssigner _roles;
+
+    private ControlEventExtractor(Geoparser geoparser, ActorRecognizer actors, ControlClassifier classifier)
+    {
+        _geoparser = geoparser;
+        _actors = actors;
+        _classifier = classifier;
+        var lexicon = TriggerLexicon.LoadDefault();
+        _features = new FeatureExtractor(lexicon);
+        _roles = new RoleAssigner(lexicon);
+        var sha = classifier.Manifest.Model.Sha256;
+        ModelName = "control-classifier@" + (sha.Length >= 12 ? sha[..12].ToLowerInvariant() : "unknown");
+    }
+
+    /// <summary>The <c>model</c> field of every event: the classifier and the first 12 hex digits of its SHA-256.</summary>
+    public string ModelName { get; }
+
+    /// <summary>Loads the gazetteer, the actor dictionary and the classifier; throws <see cref="ExtractorLoadException"/> saying what to run.</summary>
+    public static ControlEventExtractor Load(ExtractorOptions? options = null)
+    {
+        options ??= new ExtractorOptions();
+        var gazPath = options.GazetteerPath ?? Gazetteer.FindDefaultPath()
+            ?? throw new ExtractorLoadException($"no gazetteer found (models/{Gazetteer.DefaultFileName}); run `eventx gazetteer build` or set EVENTX_MODELS");
+        Gazetteer gazetteer;
+        try { gazetteer = Gazetteer.Load(gazPath); }
+        catch (Exception e) when (e is IOException or InvalidDataException or EndOfStreamException or UnauthorizedAccessException or FormatException or ArgumentException)
+        {
+            throw new ExtractorLoadException($"gazetteer {gazPath} cannot be read ({e.Message}); run `eventx gazetteer build`", e);
+        }
+        var modelPath = options.ModelPath ?? FindDefaultModelPath()
+            ?? throw new ExtractorLoadException($"no model found ({ControlClassifier.DefaultRelativePath}); run `eventx train` or set EVENTX_MODELS");
+        ControlClassifier classifier;
+        try { classifier = ControlClassifier.Load(modelPath); }
+        catch (ModelMismatchException e) { throw new ExtractorLoadException(e.Message, e); }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new ExtractorLoadException($"model {modelPath} cannot be read ({e.GetType().Name}: {e.Message}); run `eventx train`", e);
+        }
+        ActorDictionary actors;
+        try { actors = ActorDictionary.LoadDefault(); }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new ExtractorLoadException($"actor dictionary cannot be read ({e.Message}); reinstall eventx", e);
+        }
+        return new ControlEventExtractor(new Geoparser(gazetteer), new ActorRecognizer(actors), classifier);
+    }
+
+    /// <summary>models/control-classifier.zip in $EVENTX_MODELS, beside the program, or in the current directory or a parent.</summary>
+    public static string? FindDefaultModelPath()
+    {
+        const string file = "control-classifier.zip";
+        var env = Environment.GetEnvironmentVariable("EVENTX_MODELS");
+        if (!string.IsNullOrEmpty(env) && File.Exists(Path.Combine(env, file))) return Path.Combine(env, file);
+        var baseDir = Path.Combine(AppContext.BaseDirectory, "models", file);
+        if (File.Exists(baseDir)) return baseDir;
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var p = Path.Combine(dir.FullName, "models", file);
+            if (File.Exists(p)) return p;
+        }
+        return null;
+    }
+
+    /// <summary>The control events of one article, in order of their first evidence.</summary>
+    public IReadOnlyList<ControlEvent> Extract(Article article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var doc = Document.Create(article.Id, article.Text, article.Date);
+        var placeMentions = _geoparser.Parse(doc);
+        var actorMentions = _actors.Find(doc);
+        var time = TimeRecognizer.Analyze(doc, DateOnly.MaxValue);
+
+        var actorRefs = actorMentions.Select(ToActorRef).ToList();
+        var actorSpans = actorMentions.Select(m => new ActorSpan(m.Span, m.Text, m.Actor?.Id, m.Actor?.Name)).ToList();
+        var placeSpans = placeMentions.Select(p => new PlaceSpan(p.Span, p.Text, p.Entry?.Name, p.Entry?.Lat, p.Entry?.Lon, p.IsQualifier)).ToList();
+        var byStart = new Dictionary<int, PlaceMention>();
+        foreach (var p in placeMentions) byStart.TryAdd(p.Span.Start, p);
+
+        var candidates = CandidateBuilder.Build(doc, new MentionSet(placeSpans, actorSpans));
+        var placeholders = Placeholders.Find(doc, actorMentions);
+        var placeholderCandidates = placeholders.Select(ph => PlaceholderCandidate(doc, ph, candidates, actorSpans)).ToList();
+        var rows = candidates.Concat(placeholderCandidates).Select(c => _features.Extract(doc, c)).ToList();
+        var predictions = _classifier.Predict(rows);
+
+        var sentenceEvents = new List<SentenceEvent>();
+        for (int i = 0; i < candidates.Count; i++)
+        {
+            var c = candidates[i];
+            var p = predictions[i];
+            if (p.Label == ControlLabels.None || c.Target.IsQualifier) continue;
+            var roles = _roles.Assign(doc, c, p.Label);
+            var (agent, counterpart) = FixRoles(doc, c, p.Label, roles, actorRefs);
+            var mention = byStart.GetValueOrDefault(c.Target.Span.Start);
+            var place = ToPlaceRef(c.Target, mention);
+            sentenceEvents.Add(new SentenceEvent(p.Label, p.Confidence, c.SentenceIndex, place, agent, counterpart, null, null));
+        }
+        for (int i = 0; i < placeholders.Count; i++)
+        {
+            var ph = placeholders[i];
+            var scores = predictions[candidates.Count + i].Scores;
+            int li = IndexOfLabel(ph.Type);
+            // The trigger word decides the type; the classifier's probability for that type is the confidence
+            // (floored: a governing capture noun is itself strong evidence).
+            double confidence = Math.Max(0.5, li >= 0 && li < scores.Count ? scores[li] : 0);
+            var agent = actorRefs.Where(a => a.Span.End <= ph.TriggerStart && a.Span.Start >= doc.Sentences[ph.Sentence].Start).LastOrDefault();
+            var counterpart = ph.Holder is { } h ? ToActorRef(h) : null;
+            sentenceEvents.Add(new SentenceEvent(ph.Type, confidence, ph.Sentence, PlaceRef.Placeholder(ph.Span, ph.Text, ph.Kind), agent, counterpart, null, null));
+        }
+
+        sentenceEvents = AssignDates(doc, sentenceEvents, time.Mentions);
+        var documentDate = (article.Date ?? time.Anchor)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return DocumentAssembler.Assemble(doc, sentenceEvents, actorRefs, documentDate, ModelName);
+    }
+
+    /// <summary>
+    /// Rule 5. Each dated time mention of a sentence belongs to the event whose place is nearest to it (so "the capture
+    /// of Al-Qaim on November 3 left Rawa ... under ISIS control" dates the capture, not Rawa's control); an event
+    /// takes the nearest mention that belongs to it.
+    /// </summary>
+    public static List<SentenceEvent> AssignDates(Document doc, List<SentenceEvent> events, IReadOnlyList<TimeMention> mentions)
+    {
+        var result = new List<SentenceEvent>(events);
+        foreach (var bySentence in Enumerable.Range(0, result.Count).GroupBy(i => result[i].Sentence))
+        {
+            var sentence = doc.Sentences[bySentence.Key];
+            var indexes = bySentence.ToList();
+            var inSentence = mentions.Where(m => m.Start is not null && m.Span.Start >= sentence.Start && m.Span.Start < sentence.End && m.Kind != TimeKind.Year).ToList();
+            var best = new Dictionary<int, (TimeMention Mention, int Distance)>();
+            foreach (var m in inSentence)
+            {
+                int owner = indexes.OrderBy(i => Distance(result[i].Place.Span, m.Span)).ThenBy(i => result[i].Place.Span.Start).First();
+                int d = Distance(result[owner].Place.Span, m.Span);
+                // Several events at one place (captured and contested of Al-Qaim) share the mention.
+                foreach (var i in indexes.Where(i => result[i].Place.Span == result[owner].Place.Span))
+                    if (!best.TryGetValue(i, out var b) || d < b.Distance) best[i] = (m, d);
+            }
+            foreach (var (i, (m, _)) in best)
+                result[i] = result[i] with
+                {
+                    Date = m.Start!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    DatePrecision = m.Precision.ToCoarseContractString(),
+                };
+        }
+        return result;
+    }
+
+    private static int Distance(TextSpan a, TextSpan b) => a.End <= b.Start ? b.Start - a.End : b.End <= a.Start ? a.Start - b.End : 0;
+
+    private static readonly HashSet<string> NominalTriggers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "capture", "recapture", "fall", "loss", "seizure", "liberation", "takeover", "retaking", "recapturing", "capturing", "seizing", "liberating",
+    };
+
+    /// <summary>
+    /// Role repairs on top of the classifier's heuristic roles. (a) "The capture of P ... under ISIS control": with a
+    /// nominal trigger, an actor after it without "by"/"to" is not the captor; it becomes the counterpart and the
+    /// agent is left to rule 2. (b) An agent from the previous sentence is left to rule 2, which picks the nearest one.
+    /// (c) A capture with no stated counterpart takes another armed actor of its sentence (the side that lost it).
+    /// </summary>
+    private static (ActorRef? Agent, ActorRef? Counterpart) FixRoles(Document doc, Candidate c, string label, RoleAssignment roles, List<ActorRef> actorRefs)
+    {
+        var sentence = doc.Sentences[c.SentenceIndex];
+        ActorRef? Find(ActorSpan? s) => s is null ? null : actorRefs.FirstOrDefault(a => a.Span == s.Span);
+        var agent = Find(roles.Agent);
+        var counterpart = Find(roles.Counterpart);
+        if (agent is not null && agent.Span.Start < sentence.Start) agent = null;
+        if (agent is not null && EventTypes.IsControlChange(label) && agent.Span.Start > roles.TriggerStart)
+        {
+            int trig = doc.TokenAt(roles.TriggerStart);
+            var word = doc.TokenText(trig).ToString();
+            int at = doc.TokenAt(agent.Span.Start);
+            bool marked = false;
+            for (int k = at - 1; k >= Math.Max(sentence.FirstToken, at - 2); k--)
+            {
+                var w = doc.TokenText(k);
+                if (w.Equals("by", StringComparison.OrdinalIgnoreCase) || w.Equals("to", StringComparison.OrdinalIgnoreCase)) marked = true;
+            }
+            if (NominalTriggers.Contains(word) && !marked && label == ControlLabels.Captured)
+            {
+                counterpart ??= agent;
+                agent = null;
+            }
+        }
+        if (label == ControlLabels.Captured && counterpart is null)
+        {
+            counterpart = actorRefs.FirstOrDefault(a => a.Span.Start >= sentence.Start && a.Span.Start < sentence.End
+                && a.Key != agent?.Key && a.Actor.Kind is not null && !a.Span.Overlaps(c.Target.Span));
+        }
+        if (counterpart is not null && agent is not null && counterpart.Key == agent.Key) counterpart = null;
+        return (agent, counterpart);
+    }
+
+    private Candidate PlaceholderCandidate(Document doc, Placeholders.Match ph, List<Candidate> candidates, List<ActorSpan> actors)
+    {
+        var sentence = doc.Sentences[ph.Sentence];
+        var target = new PlaceSpan(ph.Span, ph.Text);
+        var places = candidates.Where(c => c.SentenceIndex == ph.Sentence).Select(c => c.Target).Append(target).OrderBy(p => p.Span.Start).ToList();
+        var sentenceActors = actors.Where(a => a.Span.Start >= sentence.Start && a.Span.Start < sentence.End && !a.Span.Overlaps(ph.Span)).ToList();
+        var previous = ph.Sentence > 0 ? actors.Where(a => a.Span.Start >= doc.Sentences[ph.Sentence - 1].Start && a.Span.Start < doc.Sentences[ph.Sentence - 1].End).ToList() : [];
+        return new Candidate(doc.Id, doc.Id, ph.Sentence, target, places, sentenceActors, previous, ControlLabels.None, null);
+    }
+
+    private static int IndexOfLabel(string label)
+    {
+        for (int i = 0; i < ControlLabels.All.Count; i++) if (ControlLabels.All[i] == label) return i;
+        return -1;
+    }
+
+    private static ActorRef ToActorRef(ActorMention m) =>
+        new(m.Span, new EventActor(m.Text, m.Actor?.Name ?? m.Text, m.Actor?.Id, m.Actor?.Country, m.Actor?.Kind.ToContractString()));
+
+    private static PlaceRef ToPlaceRef(PlaceSpan span, PlaceMention? mention)
+    {
+        var e = mention?.Entry;
+        var place = e is null
+            ? new EventPlace(span.Text, span.Text, null, null, null, null, null, null)
+            : new EventPlace(span.Text, e.Name, e.GeonameId, e.Lat, e.Lon, e.CountryCode, e.Admin1, e.FeatureCode);
+        return PlaceRef.Named(span.Span, span.Text, place, e?.Kind ?? mention?.Kind ?? PlaceKind.Other);
+    }
+}
