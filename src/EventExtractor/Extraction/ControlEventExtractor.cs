@@ -44,6 +44,8 @@ public sealed class ControlEventExtractor
         ModelName = "control-classifier@" + (sha.Length >= 12 ? sha[..12].ToLowerInvariant() : "unknown");
     }
 
+    private static readonly bool Debug = Environment.GetEnvironmentVariable("EVENTX_DEBUG") == "1";
+
     /// <summary>The <c>model</c> field of every event: the classifier and the first 12 hex digits of its SHA-256.</summary>
     public string ModelName { get; }
 
@@ -119,12 +121,16 @@ public sealed class ControlEventExtractor
         {
             var c = candidates[i];
             var p = predictions[i];
-            if (p.Label == ControlLabels.None || c.Target.IsQualifier) continue;
-            var roles = _roles.Assign(doc, c, p.Label);
-            var (agent, counterpart) = FixRoles(doc, c, p.Label, roles, actorRefs);
+            if (c.Target.IsQualifier) continue;
             var mention = byStart.GetValueOrDefault(c.Target.Span.Start);
+            if (!CanChangeHands(mention) || TriggerOverrides.IsReferencePoint(doc, c.SentenceIndex, c.Target.Span)) continue;
+            var label = TriggerOverrides.Relabel(doc, c.SentenceIndex, c.Target.Span, p.Label);
+            if (label == ControlLabels.None) continue;
+            double confidence = label == p.Label ? p.Confidence : Math.Max(0.5, ScoreOf(p, label));
+            var roles = _roles.Assign(doc, c, label);
+            var (agent, counterpart) = FixRoles(doc, c, label, roles, actorRefs);
             var place = ToPlaceRef(c.Target, mention);
-            sentenceEvents.Add(new SentenceEvent(p.Label, p.Confidence, c.SentenceIndex, place, agent, counterpart, null, null));
+            sentenceEvents.Add(new SentenceEvent(label, confidence, c.SentenceIndex, place, agent, counterpart, null, null));
         }
         for (int i = 0; i < placeholders.Count; i++)
         {
@@ -140,6 +146,7 @@ public sealed class ControlEventExtractor
         }
 
         sentenceEvents = AssignDates(doc, sentenceEvents, time.Mentions);
+        if (Debug) foreach (var e in sentenceEvents) Console.Error.WriteLine($"debug: s{e.Sentence} {e.Type} {e.Confidence:0.00} place='{e.Place.Text}'{(e.Place.IsPlaceholder ? " (placeholder)" : "")} agent='{e.Agent?.Actor.Text}' counterpart='{e.Counterpart?.Actor.Text}' date={e.Date}");
         var documentDate = (article.Date ?? time.Anchor)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return DocumentAssembler.Assemble(doc, sentenceEvents, actorRefs, documentDate, ModelName);
     }
@@ -232,10 +239,50 @@ public sealed class ControlEventExtractor
         return new Candidate(doc.Id, doc.Id, ph.Sentence, target, places, sentenceActors, previous, ControlLabels.None, null);
     }
 
+    private static double ScoreOf(ControlPrediction p, string label)
+    {
+        int i = IndexOfLabel(label);
+        return i >= 0 && i < p.Scores.Count ? p.Scores[i] : 0;
+    }
+
+    /// <summary>
+    /// Whole countries and rivers are not what control events are about ("clinging to scraps in Syria and Iraq",
+    /// "villages along the Euphrates River"): the ontology's places are provinces down to villages, camps and bases.
+    /// </summary>
+    private static bool CanChangeHands(PlaceMention? mention)
+    {
+        if (mention is null) return true;
+        if (mention.Entry is { } e)
+        {
+            if (e.Kind == PlaceKind.Country) return false;
+            if (e.FeatureCode.StartsWith("STM", StringComparison.Ordinal)) return false;
+        }
+        else if (mention.Kind == PlaceKind.Country) return false;
+        return true;
+    }
+
     private static int IndexOfLabel(string label)
     {
         for (int i = 0; i < ControlLabels.All.Count; i++) if (ControlLabels.All[i] == label) return i;
         return -1;
+    }
+
+    private const string FoldFrom = "ĀāÁáÀàÂâÄäĪīÍíÌìÎîÏïŪūÚúÙùÛûÜüĒēÉéÈèÊêËëŌōÓóÒòÔôÖöḨḩḤḥŞşŢţṢṣṬṭẒẓḐḑḌḍÇçĞğŠšŽžḪḫŁłÑñ";
+    private const string FoldTo = "AaAaAaAaAaIiIiIiIiIiUuUuUuUuUuEeEeEeEeEeOoOoOoOoOoHhHhSsTtSsTtZzDdDdCcGgSsZzHhLlNn";
+
+    /// <summary>The gazetteer's name without diacritics ("Ālbū Kamāl" → "Albu Kamal"), as English news and ACLED write it.</summary>
+    public static string Ascii(string name)
+    {
+        // A table, not Unicode normalisation: the build runs with invariant globalization.
+        var sb = new System.Text.StringBuilder(name.Length);
+        foreach (var ch in name)
+        {
+            int i = FoldFrom.IndexOf(ch, StringComparison.Ordinal);
+            if (i >= 0) sb.Append(FoldTo[i]);
+            else if (ch is >= '\u0300' and <= '\u036F') continue;
+            else sb.Append(ch is '’' or 'ʼ' or 'ʻ' or '‘' or 'ʿ' or 'ʾ' ? '\'' : ch);
+        }
+        return sb.ToString();
     }
 
     private static ActorRef ToActorRef(ActorMention m) =>
@@ -246,7 +293,7 @@ public sealed class ControlEventExtractor
         var e = mention?.Entry;
         var place = e is null
             ? new EventPlace(span.Text, span.Text, null, null, null, null, null, null)
-            : new EventPlace(span.Text, e.Name, e.GeonameId, e.Lat, e.Lon, e.CountryCode, e.Admin1, e.FeatureCode);
+            : new EventPlace(span.Text, Ascii(e.Name), e.GeonameId, e.Lat, e.Lon, e.CountryCode, e.Admin1, e.FeatureCode);
         return PlaceRef.Named(span.Span, span.Text, place, e?.Kind ?? mention?.Kind ?? PlaceKind.Other);
     }
 }

@@ -61,7 +61,7 @@ public static class DocumentAssembler
     /// <summary>
     /// Rule 2. Articles state the offensive and its actor in one sentence and the capture in the next ("Iraqi forces
     /// are waging a final offensive ... The capture of the key town of Al-Qaim ..."): an event with no agent takes
-    /// the nearest (last) state or non-state actor mention of the previous sentence.
+    /// the nearest (last) state or non-state actor mention of the previous sentence that is not its counterpart.
     /// </summary>
     public static SentenceEvent FillAgentFromPreviousSentence(Document doc, SentenceEvent e, IReadOnlyList<ActorRef> actors)
     {
@@ -69,6 +69,8 @@ public static class DocumentAssembler
         var prev = doc.Sentences[e.Sentence - 1];
         var candidate = actors
             .Where(a => a.Span.Start >= prev.Start && a.Span.Start < prev.End && a.Actor.Kind is "state" or "non-state")
+            // The side that lost the place is not its captor ("... the last remnants of ISIS territory. The capture of Al-Qaim ... under ISIS control").
+            .Where(a => e.Counterpart is null || a.Key != e.Counterpart.Key)
             .OrderBy(a => a.Span.Start)
             .LastOrDefault();
         if (candidate is null) return e;
