@@ -135,7 +135,7 @@ public class DocumentAssemblerTests
         var army1 = Actor(doc, "The army", SyrianArmy);
         var army2 = Actor(doc, "the army", SyrianArmy);
         var foo1 = Named(doc, "Foo", 7);
-        var foo2 = Named(doc, "Foo", 7, from: 34);
+        var foo2 = Named(doc, "Foo", 7, from: 30);
         var result = DocumentAssembler.Assemble(doc,
             [Event(doc, EventTypes.Captured, foo1, army1, date: "2017-01-02", confidence: 0.6), Event(doc, EventTypes.Captured, foo2, army2, date: "2017-01-02", confidence: 0.95)],
             [army1, army2], null, Model);
