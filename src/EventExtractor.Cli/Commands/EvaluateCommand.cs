@@ -53,7 +53,7 @@ public static class EvaluateCommand
                 output.WriteLine(FormattableString.Invariant($"ACLED control-change detection over {s.Rows} rows ({s.TruePositive + s.FalseNegative} territory transfers)"));
                 output.WriteLine(FormattableString.Invariant($"  TP {s.TruePositive}  FP {s.FalsePositive}  FN {s.FalseNegative}  TN {s.TrueNegative}"));
                 output.WriteLine(FormattableString.Invariant($"  precision {s.Precision:F3}  recall {s.Recall:F3}  F1 {s.F1:F3}"));
-                output.WriteLine(FormattableString.Invariant($"  place correct (within {AcledScorer.PlaceToleranceKm} km, or same name when unresolved) {s.PlaceCorrect}/{s.PlaceChecked} = {s.PlaceAccuracy:F3}; by coordinates {s.PlaceByCoordinates}"));
+                output.WriteLine(FormattableString.Invariant($"  place correct (within {AcledScorer.PlaceToleranceKm} km, or same name) {s.PlaceCorrect}/{s.PlaceChecked} = {s.PlaceAccuracy:F3}; {s.PlaceByCoordinates} of them within {AcledScorer.PlaceToleranceKm} km"));
                 report = new
                 {
                     source = "acled", rows = s.Rows, truePositive = s.TruePositive, falsePositive = s.FalsePositive, falseNegative = s.FalseNegative, trueNegative = s.TrueNegative,

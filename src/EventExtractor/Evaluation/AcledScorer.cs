@@ -53,11 +53,12 @@ public static class AcledScorer
         return new AcledScore(rows.Count, tp, fp, fn, tn, checkedPlaces, correct, byCoord);
     }
 
-    /// <summary>Within 25 km of the row's coordinates when the place is resolved, else the same name as the row's location.</summary>
+    /// <summary>Within 25 km of the row's coordinates (when the place is resolved), or the same name as the row's location; ByCoordinates says which.</summary>
     public static (bool Correct, bool ByCoordinates) PlaceMatches(PlaceSpan place, AcledRow row)
     {
-        if (place.Lat is { } lat && place.Lon is { } lon && row.Latitude is { } rlat && row.Longitude is { } rlon)
-            return (HaversineKm(lat, lon, rlat, rlon) <= PlaceToleranceKm, true);
+        if (place.Lat is { } lat && place.Lon is { } lon && row.Latitude is { } rlat && row.Longitude is { } rlon
+            && HaversineKm(lat, lon, rlat, rlon) <= PlaceToleranceKm)
+            return (true, true);
         return (SameName(place.Name ?? place.Text, row.Location) || SameName(place.Text, row.Location), false);
     }
 
