@@ -25,7 +25,18 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.dirname(HERE)
-SHARED = os.environ.get("EVENTX_SHARED", os.path.join(os.path.dirname(CORPUS), "..", "shared"))
+def find_shared():
+    """shared/ beside the repository (or beside the folder of a git worktree), or $EVENTX_SHARED."""
+    if os.environ.get("EVENTX_SHARED"):
+        return os.environ["EVENTX_SHARED"]
+    repo = os.path.dirname(CORPUS)
+    for candidate in (os.path.join(repo, "..", "shared"), os.path.join(repo, "..", "..", "shared")):
+        if os.path.isdir(candidate):
+            return os.path.normpath(candidate)
+    return os.path.join(repo, "..", "shared")
+
+
+SHARED = find_shared()
 TYPES = {"captured", "withdrew", "controls", "contested", "none"}
 sys.path.insert(0, HERE)
 import wiki_sections  # noqa: E402
@@ -79,6 +90,24 @@ def find_span(text, needle, ev_start, ev_end, where):
     if after >= 0:
         return {"start": after, "end": after + len(needle), "text": needle}
     raise AnnError(f"{where}: '{needle}' not found in the document")
+
+
+def to_utf16(doc):
+    """Python indexes code points; the corpus (and .NET) counts UTF-16 code units. Convert every span."""
+    text = doc["text"]
+    if all(ord(c) < 0x10000 for c in text):
+        return doc
+    units, n = [], 0
+    for c in text:
+        units.append(n)
+        n += 2 if ord(c) >= 0x10000 else 1
+    units.append(n)
+    for e in doc["events"]:
+        for name in ("trigger", "actor", "counterpart", "place", "time", "evidence"):
+            span = e.get(name)
+            if span:
+                span["start"], span["end"] = units[span["start"]], units[span["end"]]
+    return doc
 
 
 def compile_file(path, test_articles):
@@ -158,7 +187,7 @@ def main():
         out = os.path.join(CORPUS, "documents", os.path.splitext(os.path.basename(path))[0] + ".jsonl")
         with open(out, "w", encoding="utf-8", newline="\n") as f:
             for d in docs:
-                f.write(json.dumps(d, ensure_ascii=False, sort_keys=False) + "\n")
+                f.write(json.dumps(to_utf16(d), ensure_ascii=False, sort_keys=False) + "\n")
         n_events = sum(1 for d in docs for e in d["events"] if e["type"] != "none")
         print(f"{os.path.relpath(out, CORPUS)}: {len(docs)} documents, {n_events} events")
     return 1 if failures else 0
