@@ -105,7 +105,9 @@ public static class PlaceNormalizer
         {
             var t = tokens[i];
             var text = t.In(name);
-            if (t.Kind == TokenKind.Punctuation && text.Length == 1 && (TextChars.IsHyphen(text[0]) || text[0] == '.')) continue;
+            // Hyphens, periods, and apostrophes that the tokenizer reads as quotes: GeoNames writes the ayn of ‘Anah and ‘Afrīn
+            // with U+2018 at the start of a word, which the tokenizer cuts off as an opening quote.
+            if (text.Length == 1 && (TextChars.IsHyphen(text[0]) || text[0] is '.' or '`' || TextChars.IsApostrophe(text[0]))) continue;
             if (t.Kind is not (TokenKind.Word or TokenKind.Number)) return null;
             if (i < tokens.Length - 1 && IsArticle(text)) continue;
             int n = NormalizeToken(text, buffer);

@@ -42,7 +42,7 @@ public static class SentenceSplitter
         if (newLine)
         {
             if (IsParagraphBreak(gap)) return true;
-            if (tokens[lineFirstToken].In(text) is "#") return true; // the end of a Markdown heading
+            if (IsMarkdownLine(text, tokens, lineFirstToken)) return true; // a heading, image or table row ends at its line
             if (IsLineMarker(next) || IsNumberedItem(text, tokens, i + 1)) return true;
             if (!EndsClause(current) && StartsSentence(next) && LineLength(text, tokens, lineFirstToken, i) < HeadlineMaxLength) return true;
         }
@@ -96,6 +96,14 @@ public static class SentenceSplitter
 
     /// <summary>Markdown headings, bullets and quotes open a new line-level unit.</summary>
     private static bool IsLineMarker(ReadOnlySpan<char> token) => token is "#" or "*" or "-" or "\u2022" or ">" or "|";
+
+    /// <summary>A Markdown heading (<c>## Offensive</c>), image (<c>![caption](url)</c>), table row or quote line.</summary>
+    private static bool IsMarkdownLine(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int first)
+    {
+        var token = tokens[first].In(text);
+        if (token is "#" or "|" or ">") return true;
+        return token is "!" && first + 1 < tokens.Length && tokens[first + 1].Start == tokens[first].End && tokens[first + 1].In(text) is "[";
+    }
 
     private static bool IsNumberedItem(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int k) =>
         tokens[k].Kind == TokenKind.Number && k + 1 < tokens.Length && tokens[k + 1].In(text) is "." or ")"

@@ -98,9 +98,11 @@ public static class Tokenizer
                 segmentStart = j;
                 continue;
             }
-            if (TextChars.IsHyphen(c) && j + 1 < t.Length && TextChars.IsAsciiDigit(t[j + 1]))
+            // Designators keep a hyphen before a digit (F-16, Su-24, T-4, COVID-19); lowercase
+            // prefixes do not (mid-2017, pre-2011), so that dates see the year as its own token.
+            if (TextChars.IsHyphen(c) && j + 1 < t.Length && TextChars.IsAsciiDigit(t[j + 1]) && (char.IsUpper(t[start]) || j - start <= 2))
             {
-                j = ScanWordChars(t, j + 1); // F-16, Su-24, COVID-19
+                j = ScanWordChars(t, j + 1);
                 continue;
             }
             if (c == '.')

@@ -95,6 +95,10 @@ internal ref struct TimeParser
         return gap.Contains('\n');
     }
 
+    /// <summary>True when token <paramref name="i"/> is the first on its line.</summary>
+    private readonly bool StartsLine(int i) =>
+        i <= 0 || _text.AsSpan(_tokens[i - 1].End, _tokens[i].Start - _tokens[i - 1].End).Contains('\n');
+
     /// <summary>True when a blank line (paragraph break) separates any two tokens of first..last.</summary>
     private readonly bool CrossesParagraph(int first, int last)
     {
@@ -215,7 +219,7 @@ internal ref struct TimeParser
         // A Markdown heading that is a year ("### 2016"): the section's dates are in that year.
         if (prev is "#" && (i + 1 >= Count || T(i + 1) is ":" || _text.AsSpan(_tokens[i].End, _tokens[i + 1].Start - _tokens[i].End).Contains('\n'))) return true;
         // "from 2014 to 2016", "in 2014 and 2015", "2015–2016"
-        if (_lastEnd == i - 2 && (L(i - 1).Class is Lex.Connector or Lex.And || prev is "," or "/")) return true;
+        if (_lastEnd == i - 2 && !StartsLine(i - 1) && (L(i - 1).Class is Lex.Connector or Lex.And || prev is "," or "/")) return true;
         return false;
     }
 
@@ -294,7 +298,7 @@ internal ref struct TimeParser
         // bare month: "in November", "since March", "between March and May"
         var prev = T(i - 1);
         if (prev.IsEmpty) return null;
-        if (TimeLexicon.IsDateContext(prev) || (_lastEnd == i - 2 && L(i - 1).Class is Lex.Connector or Lex.And))
+        if (TimeLexicon.IsDateContext(prev) || (_lastEnd == i - 2 && !StartsLine(i - 1) && L(i - 1).Class is Lex.Connector or Lex.And))
         {
             if (t.Equals("May", StringComparison.Ordinal) && IsModalContext(i)) return null;
             return Single(i, i, TimeKind.Month, new DateParts { Month = month });
@@ -538,6 +542,7 @@ internal ref struct TimeParser
             var b = _out[k + 1];
             if (b.First != a.Last + 2 || !IsDateLike(a) || !IsDateLike(b)) continue;
             int c = a.Last + 1;
+            if (StartsLine(c)) continue; // "- 2014" on the next line is a list bullet, not a dash between dates
             var cls = L(c).Class;
             bool connector = cls == Lex.Connector || (_tokens[c].Kind == TokenKind.Punctuation && T(c) is "-" or "\u2013" or "\u2014");
             if (!CompatibleEnds(a.A, b.A)) continue;

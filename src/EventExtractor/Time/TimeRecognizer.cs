@@ -226,6 +226,14 @@ public static class TimeRecognizer
             if (b.Item1 is null) return (null, null, b.Item3, b.Item4);
             var start = a.Item1.Value;
             var end = b.Item2!.Value;
+            if (end < start && r.B.Year == 0 && r.B.Month != 0)
+            {
+                // "between the end of December and the beginning of January": the end is in the next year.
+                var next = r.B;
+                next.Year = start.Year + 1;
+                var b2 = ResolveParts(next, -1, _doc.SentenceAt(_doc.Tokens[r.Last].Start));
+                if (b2.Item2 is { } e2) end = e2;
+            }
             if (end < start) return (null, null, a.Item3, "range ends before it starts");
             var precision = a.Item3 > b.Item3 ? a.Item3 : b.Item3;
             return (start, end, precision, a.Item4 ?? b.Item4);

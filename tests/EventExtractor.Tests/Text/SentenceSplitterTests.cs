@@ -48,6 +48,7 @@ public sealed class SentenceSplitterTests
     [InlineData("wrapped line is not a boundary", "The capture of the key town of Al-Qaim and a nearby border crossing\non November 3 left Rawa.", "The capture of the key town of Al-Qaim and a nearby border crossing\non November 3 left Rawa.")]
     [InlineData("headline on its own line", "ISIS LOSES ALBU KAMAL\nSyria's army announced the capture.", "ISIS LOSES ALBU KAMAL || Syria's army announced the capture.")]
     [InlineData("Markdown heading", "## Offensive\nThe army advanced.", "## Offensive || The army advanced.")]
+    [InlineData("Markdown image line", "![Khan Shaykhun (March 15 2013)](https://example.org/a.png)\nThe army advanced.", "![Khan Shaykhun (March 15 2013)](https://example.org/a.png) || The army advanced.")]
     [InlineData("list items", "Holdouts:\n- Rawa\n- Yarmuk camp", "Holdouts: || - Rawa || - Yarmuk camp")]
     [InlineData("dateline", "BEIRUT (Reuters) - Syria's army took Albu Kamal. ISIS fled.", "BEIRUT (Reuters) - Syria's army took Albu Kamal. || ISIS fled.")]
     [InlineData("parenthesis then period", "It fell (on Thursday). Then more.", "It fell (on Thursday). || Then more.")]

@@ -57,6 +57,8 @@ public sealed class TokenizerTests
     [InlineData("compound adjective 2", "oil-rich province", "oil | - | rich | province")]
     [InlineData("hyphen before a digit stays", "an F-16 jet", "an | F-16 | jet")]
     [InlineData("number-hyphen-word", "a 10-year-old boy", "a | 10 | - | year | - | old | boy")]
+    [InlineData("designators keep a hyphen before a digit", "Su-24 and T-4 and COVID-19", "Su-24 | and | T-4 | and | COVID-19")]
+    [InlineData("lowercase prefix before a year splits", "in mid-2017 and pre-2011", "in | mid | - | 2017 | and | pre | - | 2011")]
     // Quotes, brackets, dashes, ellipses.
     [InlineData("straight quotes", "its \"caliphate.\"", "its | \" | caliphate | . | \"")]
     [InlineData("curly quotes", "its “caliphate”", "its | “ | caliphate | ”")]

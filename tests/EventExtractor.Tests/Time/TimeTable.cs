@@ -145,6 +145,9 @@ public static class TimeTable
         ["Between the end of 2015 and mid-2017", "Between the end of 2015 and mid-2017, the group was known as **Jabhat Thuwar al-Raqqa**", null, "Between the end of 2015 and mid-2017", "2015-09-01..2017-08-31 year"],
         ["June 2012–April 2013", "during the Idlib Governorate clashes (June 2012–April 2013) of the Syrian civil war", null, "June 2012–April 2013", "2012-06-01..2013-04-30 month"],
 
+        ["between the end of December and the beginning of January", "with eight hit between the end of December and the beginning of January", "2018-01-20", "between the end of December and the beginning of January", "2017-12-21..2018-01-10 month"],
+        ["list bullets are not dashes between years", "  - Conflicts in 2018\n  - 2014 in the Syrian civil war", null, "2018", "2018-01-01..2018-12-31 year"],
+
         // ---- years, decades, seasons, parts ----
         ["established in 1920", "Modern Syria was first established in 1920 as the Arab Kingdom of Syria under King Faisal I.", null, "1920", "1920-01-01..1920-12-31 year"],
         ["1920 Revolution Brigade is not a date", "* Islamic Army in Iraq (03-11) * Front for Jihad and Change * 1920 Revolution Brigade (03-11)", null, "1920", "none"],
