@@ -122,6 +122,7 @@ public static class ExtractCommand
         }
         if (showProgress)
             stderr.WriteLine($"\r{summary.Articles} articles, {summary.Events} events, {summary.Skipped} skipped, {summary.Elapsed.TotalSeconds:0.0} s          ");
+        if (ControlEventExtractor.ProfileReport() is { Length: > 0 } profile) stderr.WriteLine($"eventx: profile: {profile}");
         return summary.IoFailures > 0 ? ExitCodes.IoFailure : ExitCodes.Ok;
     }
 }

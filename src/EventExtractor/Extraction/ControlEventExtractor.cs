@@ -31,6 +31,7 @@ public sealed class ControlEventExtractor
     private readonly ControlClassifier _classifier;
     private readonly FeatureExtractor _features;
     private readonly RoleAssigner _roles;
+    private readonly TriggerLexicon _lexicon;
 
     private ControlEventExtractor(Geoparser geoparser, ActorRecognizer actors, ControlClassifier classifier)
     {
@@ -38,6 +39,7 @@ public sealed class ControlEventExtractor
         _actors = actors;
         _classifier = classifier;
         var lexicon = TriggerLexicon.LoadDefault();
+        _lexicon = lexicon;
         _features = new FeatureExtractor(lexicon);
         _roles = new RoleAssigner(lexicon);
         var sha = classifier.Manifest.Model.Sha256;
@@ -99,22 +101,35 @@ public sealed class ControlEventExtractor
     public IReadOnlyList<ControlEvent> Extract(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
+        long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         var doc = Document.Create(article.Id, article.Text, article.Date);
+        Lap(0, ref t0);
         var placeMentions = _geoparser.Parse(doc);
+        Lap(1, ref t0);
         var actorMentions = _actors.Find(doc);
+        Lap(2, ref t0);
         var time = TimeRecognizer.Analyze(doc, DateOnly.MaxValue);
+        Lap(3, ref t0);
 
         var actorRefs = actorMentions.Select(ToActorRef).ToList();
         var actorSpans = actorMentions.Select(m => new ActorSpan(m.Span, m.Text, m.Actor?.Id, m.Actor?.Name)).ToList();
         var placeSpans = placeMentions.Select(p => new PlaceSpan(p.Span, p.Text, p.Entry?.Name, p.Entry?.Lat, p.Entry?.Lon, p.IsQualifier)).ToList();
         var byStart = new Dictionary<int, PlaceMention>();
         foreach (var p in placeMentions) byStart.TryAdd(p.Span.Start, p);
+        PlaceMention? byStartEarly(int start) => byStart.GetValueOrDefault(start);
 
         var candidates = CandidateBuilder.Build(doc, new MentionSet(placeSpans, actorSpans));
+        var triggerSentences = SentencesWithTriggers(doc);
+        // Candidates that could never become events are not classified (the classifier scores each row on its own).
+        candidates = candidates.Where(c => !c.Target.IsQualifier && triggerSentences[c.SentenceIndex]
+            && CanChangeHands(byStartEarly(c.Target.Span.Start)) && !TriggerOverrides.IsReferencePoint(doc, c.SentenceIndex, c.Target.Span)).ToList();
         var placeholders = Placeholders.Find(doc, actorMentions);
         var placeholderCandidates = placeholders.Select(ph => PlaceholderCandidate(doc, ph, candidates, actorSpans)).ToList();
+        Lap(4, ref t0);
         var rows = candidates.Concat(placeholderCandidates).Select(c => _features.Extract(doc, c)).ToList();
+        Lap(5, ref t0);
         var predictions = _classifier.Predict(rows);
+        Lap(6, ref t0);
 
         var sentenceEvents = new List<SentenceEvent>();
         for (int i = 0; i < candidates.Count; i++)
@@ -148,8 +163,26 @@ public sealed class ControlEventExtractor
         sentenceEvents = AssignDates(doc, sentenceEvents, time.Mentions);
         if (Debug) foreach (var e in sentenceEvents) Console.Error.WriteLine($"debug: s{e.Sentence} {e.Type} {e.Confidence:0.00} place='{e.Place.Text}'{(e.Place.IsPlaceholder ? " (placeholder)" : "")} agent='{e.Agent?.Actor.Text}' counterpart='{e.Counterpart?.Actor.Text}' date={e.Date}");
         var documentDate = (article.Date ?? time.Anchor)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return DocumentAssembler.Assemble(doc, sentenceEvents, actorRefs, documentDate, ModelName);
+        var result = DocumentAssembler.Assemble(doc, sentenceEvents, actorRefs, documentDate, ModelName);
+        Lap(7, ref t0);
+        return result;
     }
+
+    private static readonly bool Profile = Environment.GetEnvironmentVariable("EVENTX_PROFILE") == "1";
+    private static readonly long[] StageTicks = new long[8];
+    private static readonly string[] StageNames = ["tokenize", "places", "actors", "time", "candidates", "features", "classifier", "roles+assembly"];
+
+    private static void Lap(int stage, ref long start)
+    {
+        if (!Profile) return;
+        long now = System.Diagnostics.Stopwatch.GetTimestamp();
+        Interlocked.Add(ref StageTicks[stage], now - start);
+        start = now;
+    }
+
+    /// <summary>With EVENTX_PROFILE=1, the seconds spent in each stage so far (all threads); else empty.</summary>
+    public static string ProfileReport() => !Profile ? "" : string.Join(", ",
+        StageNames.Select((n, i) => $"{n} {StageTicks[i] / (double)System.Diagnostics.Stopwatch.Frequency:0.00} s"));
 
     /// <summary>
     /// Rule 5. Each dated time mention of a sentence belongs to the event whose place is nearest to it (so "the capture
@@ -237,6 +270,24 @@ public sealed class ControlEventExtractor
         var sentenceActors = actors.Where(a => a.Span.Start >= sentence.Start && a.Span.Start < sentence.End && !a.Span.Overlaps(ph.Span)).ToList();
         var previous = ph.Sentence > 0 ? actors.Where(a => a.Span.Start >= doc.Sentences[ph.Sentence - 1].Start && a.Span.Start < doc.Sentences[ph.Sentence - 1].End).ToList() : [];
         return new Candidate(doc.Id, doc.Id, ph.Sentence, target, places, sentenceActors, previous, ControlLabels.None, null);
+    }
+
+    /// <summary>
+    /// Sentences with a word of the trigger lexicon (any category). A place in a sentence with no capture, loss, control
+    /// or fighting word is not an event; skipping it before feature extraction and the model is most of the speed.
+    /// </summary>
+    private bool[] SentencesWithTriggers(Document doc)
+    {
+        var result = new bool[doc.Sentences.Length];
+        var words = new List<string>();
+        for (int s = 0; s < doc.Sentences.Length; s++)
+        {
+            var sentence = doc.Sentences[s];
+            words.Clear();
+            for (int t = sentence.FirstToken; t < sentence.EndToken; t++) words.Add(doc.TokenText(t).ToString().ToLowerInvariant());
+            result[s] = _lexicon.Find(words).Exists(h => h.Category is TriggerCategory.Capture or TriggerCategory.Withdraw or TriggerCategory.Control or TriggerCategory.Contest);
+        }
+        return result;
     }
 
     private static double ScoreOf(ControlPrediction p, string label)
