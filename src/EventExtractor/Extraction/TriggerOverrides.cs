@@ -14,6 +14,13 @@ public static class TriggerOverrides
         ["loss", "of"], ["withdrew", "from"], ["withdrawal", "from"], ["retreated", "from"], ["pulled", "out", "of"], ["abandoned"], ["evacuated"],
     ];
 
+    private static readonly string[][] CaptureBefore =
+    [
+        ["took", "control", "of"], ["took", "control", "over"], ["taken", "control", "of"], ["taken", "control", "over"], ["taking", "control", "of"],
+        ["seized", "control", "of"], ["gained", "control", "of"], ["gained", "control", "over"], ["regained", "control", "of"], ["regained", "control", "over"],
+        ["asserted", "control", "over"], ["asserted", "control", "of"], ["wrested", "control", "of"], ["imposed", "control", "over"], ["took", "over"],
+    ];
+
     private static readonly string[][] StateBefore =
     [
         ["retains", "a", "presence", "in"], ["retain", "a", "presence", "in"], ["retains"], ["in", "control", "of"], ["clinging", "to"],
@@ -63,10 +70,17 @@ public static class TriggerOverrides
 
         // Back to the clause start, skipping "the town of"-style glue for the loss pattern.
         int k = first - 1;
-        while (k >= sentence.FirstToken && W(k) is "the" or "town" or "city" or "village" or "of" or "key" or "strategic" or "border") k--;
+        while (k >= sentence.FirstToken && W(k) is "the" or "town" or "city" or "village" or "villages" or "of" or "key" or "strategic" or "border"
+               or "their" or "its" or "positions" or "position" or "in" or "area" or "district" or "neighbourhood" or "neighborhood") k--;
         for (int t = Math.Max(k, sentence.FirstToken); t < first; t++)
+        {
             foreach (var p in LossBefore)
                 if (EndsAt(p, t)) return EventTypes.Withdrew;
+            foreach (var p in CaptureBefore)
+                if (EndsAt(p, t)) return EventTypes.Captured;
+            // "X controlled the village of P ... after clashes": a hold reached by fighting is a capture.
+            if (EndsAt(["controlled"], t) && AfterFighting()) return EventTypes.Captured;
+        }
 
         // A place governed by a change word earlier in its clause ("the capture of the key town of Al-Qaim ...") keeps the classifier's label.
         for (int t = first - 1; t >= Math.Max(sentence.FirstToken, first - 8); t--)
@@ -90,6 +104,17 @@ public static class TriggerOverrides
                 if (StartsAt(p, t)) return EventTypes.Controls;
         }
         return label;
+
+        bool AfterFighting()
+        {
+            for (int t = sentence.FirstToken; t + 1 < sentence.EndToken; t++)
+            {
+                if (W(t) != "after") continue;
+                for (int u = t + 1; u < Math.Min(sentence.EndToken, t + 4); u++)
+                    if (W(u) is "clashes" or "fighting" or "battles" or "attacks" or "an" && u < sentence.EndToken) return true;
+            }
+            return false;
+        }
 
         bool EndsAt(string[] phrase, int end)
         {
