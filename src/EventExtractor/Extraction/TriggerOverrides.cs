@@ -61,12 +61,20 @@ public static class TriggerOverrides
             && Directions.Contains(doc.TokenText(t - 1).ToString().ToLowerInvariant());
     }
 
+    private static readonly HashSet<string> Things = new(StringComparer.Ordinal)
+    {
+        "ieds", "ied", "weapons", "weapon", "ammunition", "arms", "explosives", "vehicles", "vehicle", "fighters", "members", "hostages",
+        "drugs", "cache", "caches", "mines", "landmines", "equipment", "tanks", "militants", "suspects", "people", "civilians", "a", "an",
+    };
+
     public static string Relabel(Document doc, int sentenceIndex, TextSpan place, string label)
     {
         var sentence = doc.Sentences[sentenceIndex];
         int first = doc.TokenAt(place.Start);
         int last = doc.TokenAt(Math.Max(place.Start, place.End - 1));
         string W(int t) => doc.TokenText(t).ToString().ToLowerInvariant();
+
+        if (label == EventTypes.Captured && NotAControlChange()) return EventTypes.None;
 
         // Back to the clause start, skipping "the town of"-style glue for the loss pattern.
         int k = first - 1;
@@ -104,6 +112,26 @@ public static class TriggerOverrides
                 if (StartsAt(p, t)) return EventTypes.Controls;
         }
         return label;
+
+        // "shells fell on the village of P", "seized explosives in the area of P", "took to the streets in P": shelling,
+        // seizures of things and protests are not control events (ontology: a capture of people or things is not one).
+        bool NotAControlChange()
+        {
+            for (int t = first - 1; t >= sentence.FirstToken; t--)
+            {
+                var w = W(t);
+                if (w is "fell" && t + 1 < sentence.EndToken && W(t + 1) is "on" or "in" or "near") return true;
+                if (w is "took" && t + 2 < sentence.EndToken && W(t + 1) == "to" && W(t + 2) == "the") return true;
+                if (w is "seized" or "captured" or "seizing" or "capturing")
+                {
+                    for (int u = t + 1; u < Math.Min(first, t + 4); u++)
+                        if (Things.Contains(W(u)) && !(W(u) is "a" or "an")) return true;
+                    return false;
+                }
+                if (ChangeWords.Contains(w)) return false;
+            }
+            return false;
+        }
 
         bool AfterFighting()
         {
