@@ -10,6 +10,8 @@ public static class Program
     {
         var root = new RootCommand("EventExtractor: territorial control events (captured, withdrew, controls, contested) from news text.");
         root.Subcommands.Add(TokenizeCommand.Create());
+        root.Subcommands.Add(GazetteerCommand.Create());
+        root.Subcommands.Add(GeoparseCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

@@ -1,0 +1,456 @@
+using EventExtractor.Text;
+
+namespace EventExtractor.Places;
+
+/// <summary>
+/// Finds place names in a tokenized document (longest match first over tokens, names normalised by
+/// <see cref="PlaceNormalizer"/>) and resolves each to a gazetteer entry using the document's country focus (countries,
+/// demonyms and unambiguous places named in it), explicit context ("X, Syria", "Iraq's X", "X province"),
+/// feature class and population. Thread-safe: one instance can serve many threads.
+/// </summary>
+public sealed class Geoparser
+{
+    private static readonly HashSet<string> PlaceTypeAfter = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "province", "governorate", "region", "district", "subdistrict", "city", "town", "village", "villages", "camp", "neighbourhood",
+        "neighborhood", "area", "countryside", "suburb", "suburbs", "outskirts", "valley", "river", "dam", "airbase", "airport", "crossing",
+        "border", "oblast", "county", "countryside", "desert", "mountains", "pocket", "enclave", "checkpoint", "base",
+    };
+
+    private static readonly HashSet<string> ProvinceWords = new(StringComparer.OrdinalIgnoreCase) { "province", "governorate", "region", "oblast", "countryside", "muhafazah" };
+
+    private static readonly HashSet<string> SettlementWords = new(StringComparer.OrdinalIgnoreCase) { "city", "town", "village", "suburb", "neighbourhood", "neighborhood" };
+
+    private static readonly HashSet<string> PatternWordsOf = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "village", "town", "city", "district", "subdistrict", "neighbourhood", "neighborhood", "camp", "area", "region", "province",
+        "governorate", "outskirts", "suburb", "villages", "towns", "cities",
+    };
+
+    private static readonly HashSet<string> PatternWordsAfter = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "village", "town", "city", "district", "subdistrict", "camp", "neighbourhood", "neighborhood", "province", "governorate",
+    };
+
+    private static readonly HashSet<string> PlacePrepositions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "at", "near", "from", "to", "into", "outside", "around", "toward", "towards", "inside", "across",
+        "captured", "seized", "retook", "recaptured", "took", "entered", "besieged", "liberated", "stormed", "overran", "shelled",
+        "reached", "between",
+    };
+
+    private static readonly HashSet<string> QualifiedWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "government", "regime", "army", "forces", "military", "authorities", "officials", "troops", "president", "embassy", "ministry",
+        "council", "police", "air", "airforce", "navy", "state", "media", "leader", "leaders", "opposition", "rebels", "people",
+    };
+
+    private readonly Gazetteer _gazetteer;
+
+    public Geoparser(Gazetteer gazetteer)
+    {
+        ArgumentNullException.ThrowIfNull(gazetteer);
+        _gazetteer = gazetteer;
+    }
+
+    public Gazetteer Gazetteer => _gazetteer;
+
+    /// <summary>A name found in the text: token range and the entries its key maps to.</summary>
+    internal readonly record struct Match(int FirstToken, int EndToken, int[] Candidates);
+
+    /// <summary>Every place mention in <paramref name="doc"/>, in text order.</summary>
+    public IReadOnlyList<PlaceMention> Parse(Document doc)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        var matches = FindMatches(doc);
+        var focus = CountryFocus(doc, matches);
+        var mentions = new List<PlaceMention>(matches.Count);
+        var taken = new bool[doc.Tokens.Length];
+        var chosenByKey = new Dictionary<string, GazetteerEntry>(StringComparer.Ordinal);
+        foreach (var m in matches)
+        {
+            var mention = Resolve(doc, m, focus, chosenByKey);
+            if (mention is null) continue;
+            mentions.Add(mention);
+            for (int t = m.FirstToken; t < m.EndToken; t++) taken[t] = true;
+        }
+        AddPatternMentions(doc, taken, mentions);
+        mentions.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        return mentions;
+    }
+
+    /// <summary>The raw name matches (longest first, before any resolution or filtering) as character spans: the matcher alone, for benchmarks.</summary>
+    public int CountNameMatches(Document doc)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        return FindMatches(doc).Count;
+    }
+
+    /// <summary>
+    /// Longest-first matching over tokens: a name starts at a capitalised word (or a caseless script such as Arabic), may hold
+    /// hyphens, articles and lower-case words, and ends at a word; no name crosses a sentence boundary.
+    /// </summary>
+    internal List<Match> FindMatches(Document doc)
+    {
+        var tokens = doc.Tokens;
+        var text = doc.Text.AsSpan();
+        var result = new List<Match>();
+        Span<char> key = stackalloc char[PlaceNormalizer.MaxTokenLength * 8];
+        Span<char> tok = stackalloc char[PlaceNormalizer.MaxTokenLength];
+        int maxWords = _gazetteer.MaxKeyTokens;
+        foreach (var sentence in doc.Sentences)
+        {
+            int end = sentence.EndToken;
+            int i = sentence.FirstToken;
+            while (i < end)
+            {
+                var t = tokens[i];
+                if (t.Kind != TokenKind.Word || !StartsName(t.In(text)) || IsSpacedEnglishArticle(doc, i, end))
+                {
+                    i++;
+                    continue;
+                }
+                int keyLength = 0, words = 0, bestEnd = -1, bestKeyLength = 0;
+                for (int j = i; j < end && words < maxWords; j++)
+                {
+                    var tj = tokens[j];
+                    var s = tj.In(text);
+                    if (tj.Kind == TokenKind.Punctuation && s.Length == 1 && TextChars.IsHyphen(s[0]))
+                    {
+                        if (j == i || j + 1 >= end || tokens[j + 1].Start != tj.End || tj.Start != tokens[j - 1].End) break;
+                        continue;
+                    }
+                    if (tj.Kind is not (TokenKind.Word or TokenKind.Number)) break;
+                    if (s.Equals("'s", StringComparison.OrdinalIgnoreCase) || s.Equals("’s", StringComparison.OrdinalIgnoreCase)) break;
+                    words++;
+                    if (PlaceNormalizer.IsArticle(s) && j + 1 < end) continue;
+                    int n = PlaceNormalizer.NormalizeToken(s, tok);
+                    if (n == 0 || keyLength + n + 1 > key.Length) break;
+                    if (keyLength > 0) key[keyLength++] = ' ';
+                    tok[..n].CopyTo(key[keyLength..]);
+                    keyLength += n;
+                    if (!_gazetteer.Probe(key[..keyLength], out var hits)) break; // no name starts with these words
+                    if (!hits.IsEmpty) { bestEnd = j + 1; bestKeyLength = keyLength; }
+                }
+                if (bestEnd < 0)
+                {
+                    i++;
+                    continue;
+                }
+                var best = _gazetteer.LookupKey(key[..bestKeyLength]).ToArray();
+                int first = i;
+                // Take in a lower-case article and hyphen before the name: al-Bab, ad-Dana.
+                if (first >= 2 && tokens[first - 1].Kind == TokenKind.Punctuation && TextChars.IsHyphen(text[tokens[first - 1].Start])
+                    && tokens[first - 1].Start == tokens[first - 2].End && PlaceNormalizer.IsArticle(tokens[first - 2].In(text)) && first - 2 >= sentence.FirstToken)
+                    first -= 2;
+                result.Add(new Match(first, bestEnd, best));
+                i = bestEnd;
+            }
+        }
+        return result;
+    }
+
+    private static bool StartsName(ReadOnlySpan<char> s)
+    {
+        char c = s[0];
+        if (char.IsUpper(c)) return true;
+        return char.IsLetter(c) && !char.IsLower(c); // caseless scripts (Arabic)
+    }
+
+    private static readonly HashSet<string> SpacedEnglishArticles = new(StringComparer.OrdinalIgnoreCase) { "as", "at", "an", "en", "es", "et", "er", "ed", "us", "un", "il", "ad" };
+
+    /// <summary>"As Suwayda" at a sentence start reads like English "As ..."; such an article starts no name (the name after it still matches).</summary>
+    private static bool IsSpacedEnglishArticle(Document doc, int i, int end) =>
+        i + 1 < end && doc.Tokens[i + 1].Start > doc.Tokens[i].End && SpacedEnglishArticles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(i));
+
+    /// <summary>Country weights from country names, demonyms and places that are unambiguous about their country.</summary>
+    internal Dictionary<string, double> CountryFocus(Document doc, List<Match> matches)
+    {
+        var focus = new Dictionary<string, double>(StringComparer.Ordinal);
+        var text = doc.Text.AsSpan();
+        Span<char> tok = stackalloc char[PlaceNormalizer.MaxTokenLength];
+        for (int i = 0; i < doc.Tokens.Length; i++)
+        {
+            var t = doc.Tokens[i];
+            if (t.Kind != TokenKind.Word || !char.IsUpper(text[t.Start])) continue;
+            int n = PlaceNormalizer.NormalizeToken(t.In(text), tok);
+            if (n > 2 && _gazetteer.DemonymCountry(tok[..n]) is { } cc) Add(focus, cc, 1);
+        }
+        foreach (var m in matches)
+        {
+            string? cc = null;
+            bool strong = false, same = true;
+            foreach (int c in m.Candidates)
+            {
+                var e = _gazetteer[c];
+                if (e.Kind == PlaceKind.Country) { Add(focus, e.CountryCode!, 2); strong = false; same = false; break; }
+                if (cc is null) cc = e.CountryCode;
+                else if (cc != e.CountryCode) { same = false; break; }
+                strong |= e.Kind == PlaceKind.Province || e.Population >= 50_000;
+            }
+            if (same && cc is not null) Add(focus, cc, strong ? 1 : 0.5);
+        }
+        return focus;
+    }
+
+    private static void Add(Dictionary<string, double> d, string key, double w) => d[key] = d.GetValueOrDefault(key) + w;
+
+    private PlaceMention? Resolve(Document doc, Match m, Dictionary<string, double> focus, Dictionary<string, GazetteerEntry> chosenByKey)
+    {
+        var text = doc.Text;
+        var tokens = doc.Tokens;
+        var start = tokens[m.FirstToken].Start;
+        var end = tokens[m.EndToken - 1].End;
+        var surface = text[start..end];
+        int words = 0;
+        for (int t = m.FirstToken; t < m.EndToken; t++)
+            if (tokens[t].Kind is TokenKind.Word or TokenKind.Number && !(t < m.EndToken - 1 && PlaceNormalizer.IsArticle(doc.TokenText(t)))) words++;
+
+        string? prev = PreviousWord(doc, m.FirstToken, out int prevIndex);
+        string? next = NextWord(doc, m.EndToken, out _);
+        bool sentenceInitial = doc.Sentences[doc.SentenceAt(start)].FirstToken == m.FirstToken;
+        bool placeContext = (prev is not null && PlacePrepositions.Contains(prev) && !sentenceInitial)
+            || (next is not null && PlaceTypeAfter.Contains(next))
+            || (prev is not null && prevIndex >= 1 && PatternWordsOf.Contains(doc.TokenText(prevIndex - 1).ToString()) && prev == "of")
+            || FollowedByCountry(doc, m.EndToken) is not null;
+
+        // Common words and non-places: only multi-word names escape the check.
+        if (words == 1)
+        {
+            Span<char> tok = stackalloc char[PlaceNormalizer.MaxTokenLength];
+            var last = tokens[m.EndToken - 1].In(text);
+            int n = PlaceNormalizer.NormalizeToken(last, tok);
+            var flag = _gazetteer.WordFlagOf(tok[..n]);
+            bool articled = m.EndToken - m.FirstToken > 1; // al-Bab
+            if (flag == WordFlag.NotAPlace) return null;
+            if (last.Length <= 4 && IsAllUpper(last)) return null; // IS, US, UN: acronyms, not places
+            if (flag == WordFlag.CommonWord && !articled && (!placeContext || sentenceInitial || !char.IsUpper(last[0]))) return null;
+            if (_gazetteer.DemonymCountry(tok[..n]) is not null) return null;
+        }
+
+        // A name inside a longer run of capitalised words (Jaish Khaled Bin Walid, Syrian Democratic Forces) is not a place by itself.
+        bool inCapitalRun = (prev is not null && prevIndex == m.FirstToken - 1 && char.IsUpper(prev[0]) && !sentenceInitial && !IsCountryOrDemonym(prev))
+            || (next is not null && char.IsUpper(next[0]) && !PlaceTypeAfter.Contains(next) && NextIsAdjacentWord(doc, m.EndToken));
+
+        string? explicitCountry = FollowedByCountry(doc, m.EndToken) ?? PrecededByCountryPossessive(doc, m.FirstToken);
+        bool provinceCue = (next is not null && ProvinceWords.Contains(next))
+            || (prev is "of" && prevIndex >= 1 && ProvinceWords.Contains(doc.TokenText(prevIndex - 1).ToString()));
+        bool settlementCue = (next is not null && SettlementWords.Contains(next))
+            || (prev is "of" && prevIndex >= 1 && SettlementWords.Contains(doc.TokenText(prevIndex - 1).ToString()));
+
+        bool districtCue = next is not null && next.Equals("district", StringComparison.OrdinalIgnoreCase);
+        double total = 0;
+        foreach (var v in focus.Values) total += v;
+
+        GazetteerEntry? best = null;
+        double bestScore = double.NegativeInfinity, second = double.NegativeInfinity;
+        foreach (int c in m.Candidates)
+        {
+            var e = _gazetteer[c];
+            double s = Prior(e);
+            double share = total > 0 && e.CountryCode is not null ? focus.GetValueOrDefault(e.CountryCode) / total : 0;
+            s += 4.0 * share;
+            if (total > 0 && share == 0 && e.Kind != PlaceKind.Country) s -= 1.0;
+            if (explicitCountry is not null && e.CountryCode == explicitCountry && e.Kind != PlaceKind.Country) s += 3;
+            if (provinceCue && e.Kind is PlaceKind.Province) s += 3;
+            if (e.Kind is PlaceKind.District) s += districtCue ? 3 : -1;
+            if (settlementCue && e.Kind is PlaceKind.Settlement) s += 1.5;
+            if (!provinceCue && e.Kind is PlaceKind.Province && m.Candidates.Length > 1) s -= 0.5; // Homs the city unless the province is named
+            if (e.Lat is null) s -= 0.3;
+            if (s > bestScore) { second = bestScore; bestScore = s; best = e; }
+            else if (s > second) second = s;
+        }
+        if (best is null) return null;
+
+        var keyText = surface.ToLowerInvariant();
+        if (!provinceCue && !settlementCue && explicitCountry is null && chosenByKey.TryGetValue(keyText, out var earlier)
+            && Array.Exists(m.Candidates, c => ReferenceEquals(_gazetteer[c], earlier) || _gazetteer[c].Id == earlier.Id))
+            best = earlier; // one sense per discourse
+
+        // Accept: countries and provinces; places in the document's focus; big places; anything in clear place context.
+        double focusShare = total > 0 && best.CountryCode is not null ? focus.GetValueOrDefault(best.CountryCode) / total : 0;
+        bool accept = best.Kind is PlaceKind.Country
+            || (best.Kind is PlaceKind.Province && (focusShare > 0 || placeContext || provinceCue || words >= 2))
+            || focusShare >= 0.15
+            || (best.Population >= 100_000 && (focusShare > 0 || total == 0)) || best.Population >= 1_000_000
+            || best.Source.Contains("supplement", StringComparison.Ordinal)
+            || (words >= 2 && best.Kind is PlaceKind.Facility or PlaceKind.Natural)
+            || (placeContext && !inCapitalRun && (focusShare > 0 || best.Population >= 1000 || total == 0));
+        // One word inside a run of capitalised words (Human Rights, Operations Room, Afrin Canton) is a place only if the document is about its country.
+        if (inCapitalRun && words == 1 && best.Kind != PlaceKind.Country && focusShare < 0.15) accept = false;
+        if (!accept) return null;
+
+        chosenByKey.TryAdd(keyText, best);
+        double margin = double.IsNegativeInfinity(second) ? 2 : bestScore - second;
+        double score = Math.Round(Math.Clamp(0.5 + 0.25 * margin + 0.2 * focusShare, 0.05, 0.99), 3);
+        bool qualifier = next is not null && QualifiedWords.Contains(next) && NextIsAdjacentWord(doc, m.EndToken)
+            || (m.EndToken < tokens.Length && IsPossessive(doc.TokenText(m.EndToken)) && best.Kind == PlaceKind.Country);
+        return new PlaceMention(new TextSpan(start, end), surface, best, score, best.Kind, qualifier);
+    }
+
+    private static bool IsAllUpper(ReadOnlySpan<char> s)
+    {
+        foreach (char c in s) if (!char.IsUpper(c)) return false;
+        return true;
+    }
+
+    private static double Prior(GazetteerEntry e)
+    {
+        double s = e.Kind switch
+        {
+            PlaceKind.Country => 4,
+            PlaceKind.Province => 1.5,
+            PlaceKind.District => 0.2,
+            PlaceKind.Facility => 0.3,
+            _ => 0,
+        };
+        s += 0.2 * Math.Log10(e.Population + 1);
+        if (e.FeatureCode is "PPLC") s += 1;
+        else if (e.FeatureCode is "PPLA") s += 0.6;
+        else if (e.FeatureCode is "PPLA2") s += 0.3;
+        else if (e.FeatureCode is "PPLQ" or "PPLW" or "PPLH") s -= 0.4;
+        if (e.Source.Contains("supplement", StringComparison.Ordinal)) s += 0.5;
+        return s;
+    }
+
+    private bool IsCountryOrDemonym(string word)
+    {
+        Span<char> tok = stackalloc char[PlaceNormalizer.MaxTokenLength];
+        int n = PlaceNormalizer.NormalizeToken(word, tok);
+        if (n == 0) return false;
+        if (_gazetteer.DemonymCountry(tok[..n]) is not null) return true;
+        foreach (int c in _gazetteer.LookupKey(tok[..n])) if (_gazetteer[c].Kind == PlaceKind.Country) return true;
+        return false;
+    }
+
+    /// <summary>"X, Syria" or "X in Syria": the country code, or null.</summary>
+    private string? FollowedByCountry(Document doc, int endToken)
+    {
+        int i = endToken;
+        if (i + 1 >= doc.Tokens.Length) return null;
+        var sep = doc.TokenText(i);
+        if (!(sep is "," || sep.Equals("in", StringComparison.Ordinal))) return null;
+        return CountryAt(doc, i + 1);
+    }
+
+    /// <summary>"Iraq's Anbar": the country code, or null.</summary>
+    private string? PrecededByCountryPossessive(Document doc, int firstToken)
+    {
+        if (firstToken < 2 || !IsPossessive(doc.TokenText(firstToken - 1))) return null;
+        return CountryAt(doc, firstToken - 2);
+    }
+
+    private string? CountryAt(Document doc, int i)
+    {
+        if (i < 0 || i >= doc.Tokens.Length || doc.Tokens[i].Kind != TokenKind.Word) return null;
+        Span<char> tok = stackalloc char[PlaceNormalizer.MaxTokenLength];
+        int n = PlaceNormalizer.NormalizeToken(doc.TokenText(i), tok);
+        if (n < 2) return null;
+        foreach (int c in _gazetteer.LookupKey(tok[..n]))
+        {
+            var e = _gazetteer[c];
+            if (e.Kind == PlaceKind.Country) return e.CountryCode;
+        }
+        return null;
+    }
+
+    private static bool IsPossessive(ReadOnlySpan<char> s) => s is "'s" or "’s" or "'S";
+
+    private static string? PreviousWord(Document doc, int firstToken, out int index)
+    {
+        index = firstToken - 1;
+        if (index < 0 || doc.Tokens[index].Kind != TokenKind.Word) return null;
+        return doc.TokenText(index).ToString();
+    }
+
+    private static string? NextWord(Document doc, int endToken, out int index)
+    {
+        index = endToken;
+        if (index >= doc.Tokens.Length || doc.Tokens[index].Kind != TokenKind.Word) return null;
+        return doc.TokenText(index).ToString();
+    }
+
+    private static bool NextIsAdjacentWord(Document doc, int endToken) =>
+        endToken < doc.Tokens.Length && doc.Tokens[endToken].Kind == TokenKind.Word
+        && doc.SentenceAt(doc.Tokens[endToken].Start) == doc.SentenceAt(doc.Tokens[endToken - 1].Start);
+
+    /// <summary>
+    /// "the village of X", "X town", "X district", "X camp": a capitalised name in a place pattern that the gazetteer lacks is still
+    /// a place mention, with no entry, so later stages can report it as written.
+    /// </summary>
+    private void AddPatternMentions(Document doc, bool[] taken, List<PlaceMention> mentions)
+    {
+        var tokens = doc.Tokens;
+        var text = doc.Text;
+        for (int i = 0; i + 2 < tokens.Length; i++)
+        {
+            // the village of X
+            if (tokens[i].Kind == TokenKind.Word && PatternWordsOf.Contains(doc.TokenText(i).ToString()) && doc.TokenText(i + 1) is "of")
+            {
+                int s = i + 2, e = NameRunEnd(doc, s);
+                if (e > s) TryAdd(doc, s, e, KindOf(doc.TokenText(i).ToString()), taken, mentions);
+            }
+        }
+        for (int i = 1; i < tokens.Length; i++)
+        {
+            // X town, X district, X camp
+            if (tokens[i].Kind != TokenKind.Word || !PatternWordsAfter.Contains(doc.TokenText(i).ToString()) || !char.IsLower(text[tokens[i].Start])) continue;
+            int e = i, s = i;
+            while (s > 0 && (IsNameToken(doc, s - 1) || (IsHyphenToken(doc, s - 1) && s - 2 >= 0 && IsNameToken(doc, s - 2)))) s--;
+            while (s < e && IsHyphenToken(doc, s)) s++;
+            if (s < e && char.IsUpper(text[tokens[s].Start]) && doc.Sentences[doc.SentenceAt(tokens[s].Start)].FirstToken != s)
+                TryAdd(doc, s, e, KindOf(doc.TokenText(i).ToString()), taken, mentions);
+        }
+    }
+
+    private void TryAdd(Document doc, int s, int e, PlaceKind kind, bool[] taken, List<PlaceMention> mentions)
+    {
+        for (int t = s; t < e; t++) if (taken[t]) return;
+        // Trim articles at the ends; skip non-places.
+        while (s < e && PlaceNormalizer.IsArticle(doc.TokenText(s)) && char.IsLower(doc.Text[doc.Tokens[s].Start])) s++;
+        if (s >= e || !char.IsUpper(doc.Text[doc.Tokens[s].Start])) return;
+        Span<char> tok = stackalloc char[PlaceNormalizer.MaxTokenLength];
+        for (int t = s; t < e; t++)
+        {
+            if (doc.Tokens[t].Kind != TokenKind.Word) continue;
+            int n = PlaceNormalizer.NormalizeToken(doc.TokenText(t), tok);
+            if (_gazetteer.WordFlagOf(tok[..n]) == WordFlag.NotAPlace || _gazetteer.DemonymCountry(tok[..n]) is not null) return;
+            if (e - s == 1 && _gazetteer.WordFlagOf(tok[..n]) == WordFlag.CommonWord) return;
+        }
+        var start = doc.Tokens[s].Start;
+        var end = doc.Tokens[e - 1].End;
+        for (int t = s; t < e; t++) taken[t] = true;
+        mentions.Add(new PlaceMention(new TextSpan(start, end), doc.Text[start..end], null, 0.3, kind, false));
+    }
+
+    private static PlaceKind KindOf(string word) => word.ToLowerInvariant() switch
+    {
+        "province" or "governorate" or "region" => PlaceKind.Province,
+        "district" or "subdistrict" or "area" => PlaceKind.District,
+        "camp" => PlaceKind.Facility,
+        _ => PlaceKind.Settlement,
+    };
+
+    private static int NameRunEnd(Document doc, int s)
+    {
+        int e = s;
+        while (e < doc.Tokens.Length && e - s < 8)
+        {
+            if (IsNameToken(doc, e)) { e++; continue; }
+            if (IsHyphenToken(doc, e) && e + 1 < doc.Tokens.Length && IsNameToken(doc, e + 1)) { e++; continue; }
+            break;
+        }
+        return e;
+    }
+
+    private static bool IsHyphenToken(Document doc, int i) =>
+        doc.Tokens[i].Kind == TokenKind.Punctuation && doc.Tokens[i].Length == 1 && TextChars.IsHyphen(doc.Text[doc.Tokens[i].Start]);
+
+    private static bool IsNameToken(Document doc, int i)
+    {
+        if (doc.Tokens[i].Kind != TokenKind.Word) return false;
+        var s = doc.TokenText(i);
+        return char.IsUpper(s[0]) || (PlaceNormalizer.IsArticle(s) && i + 1 < doc.Tokens.Length
+            && (IsHyphenToken(doc, i + 1) || (doc.Tokens[i + 1].Kind == TokenKind.Word && char.IsUpper(doc.TokenText(i + 1)[0]))));
+    }
+}

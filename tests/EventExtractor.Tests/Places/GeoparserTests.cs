@@ -1,0 +1,115 @@
+using EventExtractor.Places;
+using EventExtractor.Text;
+
+namespace EventExtractor.Tests.Places;
+
+[Collection("Places")]
+public class GeoparserTests(PlacesFixture fixture)
+{
+    private IReadOnlyList<PlaceMention> Parse(string text) => fixture.Parser.Parse(Document.Create("t", text));
+
+    /// <summary>Done-when of the issue: every place in the seed article resolves to the stated entry.</summary>
+    [Theory]
+    [InlineData("Albu Kamal", "gn:174448")]
+    [InlineData("Al-Qaim", "gn:92138")]
+    [InlineData("Rawa", "gn:92004")]
+    [InlineData("Hajar Aswad", "gn:8419677")]
+    [InlineData("Damascus", "gn:170654")]
+    [InlineData("Deir ez-Zor", "gn:170792")] // the province: "Deir ez-Zor province"
+    [InlineData("Homs", "gn:169575")]        // the province: "the central region of Homs"
+    [InlineData("Daraa", "gn:170903")]       // the province: "Daraa province"
+    [InlineData("Anbar", "gn:99592")]        // the province: "Iraq's Anbar province"
+    [InlineData("Syria", "country:SY")]
+    [InlineData("Iraq", "country:IQ")]
+    [InlineData("Jordan", "country:JO")]
+    [InlineData("Yarmuk", "gn:166716")]      // the camp, named in corpus/gazetteer/supplement.tsv
+    [InlineData("Euphrates River", "supp:euphrates-river")]
+    public void Every_seed_place_resolves(string surface, string expectedId)
+    {
+        var text = PlacesFixture.SeedText;
+        var mentions = fixture.Parser.Parse(Document.Create("seed", text));
+        var hits = mentions.Where(m => m.Text.Contains(surface, StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(hits);
+        Assert.All(hits, m => Assert.Equal(expectedId, m.Entry?.Id));
+    }
+
+    [Fact]
+    public void The_seed_has_no_place_that_is_not_a_place()
+    {
+        var mentions = fixture.Parser.Parse(Document.Create("seed", PlacesFixture.SeedText));
+        var allowed = new[] { "Syria", "Iraq", "Albu Kamal", "Euphrates River", "Deir ez-Zor", "Yarmuk", "Hajar Aswad", "Damascus", "Homs", "Daraa", "Jordan", "Al-Qaim", "Rawa", "Anbar" };
+        Assert.All(mentions, m => Assert.Contains(allowed, a => m.Text.StartsWith(a, StringComparison.Ordinal)));
+        Assert.DoesNotContain(mentions, m => m.Text.Contains("Assad", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Government forces captured Rawa on Tuesday, officials in Iraq said.", "Rawa", "gn:92004")]
+    [InlineData("Fighting continued in Hit, a town in Iraq's Anbar province.", "Hit", "gn:95788")]
+    [InlineData("Fighters entered the town of Hit, Iraq, on Monday.", "Hit", "gn:95788")]
+    [InlineData("The army shelled Homs province and Idlib province, Syria.", "Homs", "gn:169575")]
+    [InlineData("Rebels in Syria advanced on Homs on Monday.", "Homs", "gn:169577")]
+    [InlineData("Troops moved from Deir al-Zor to Dayr az Zawr, Syria.", "Deir al-Zor", "gn:170794")]
+    [InlineData("Troops moved from Deir al-Zor to Dayr az Zawr, Syria.", "Dayr az Zawr", "gn:170794")]
+    [InlineData("ISIS lost Abu Kamal in Syria.", "Abu Kamal", "gn:174448")]
+    [InlineData("ISIS lost Boukamal in Syria.", "Boukamal", "gn:174448")]
+    [InlineData("Iraqi forces took Al Qa'im near the border with Syria.", "Al Qa'im", "gn:92138")]
+    [InlineData("Iraqi forces retook Rawah in Anbar.", "Rawah", "gn:92004")]
+    public void Resolves_in_context(string text, string surface, string expectedId)
+    {
+        var m = Parse(text).FirstOrDefault(x => x.Text == surface);
+        Assert.NotNull(m);
+        Assert.Equal(expectedId, m.Entry?.Id);
+    }
+
+    [Theory]
+    [InlineData("They hit the convoy near the border with Iraq.", "hit")]
+    [InlineData("Hit the road, the commander told reporters in Iraq.", "Hit")]
+    [InlineData("The Mayor of Raqqa met officials in Syria.", "Mayor")]
+    [InlineData("Most of the fighters left Syria in March.", "Most")]
+    [InlineData("Most of the fighters left Syria in March.", "March")]
+    [InlineData("Troops loyal to President Bashar al-Assad advanced in Syria.", "Assad")]
+    [InlineData("Troops loyal to President Bashar al-Assad advanced in Syria.", "Bashar")]
+    [InlineData("On Thursday the Syrian army advanced.", "Thursday")]
+    [InlineData("The Syrian Observatory for Human Rights said 12 died in Syria.", "Human")]
+    [InlineData("Ana said the village was empty.", "Ana")]
+    [InlineData("Saddam Hussein ruled Iraq.", "Saddam")]
+    [InlineData("Saddam Hussein ruled Iraq.", "Hussein")]
+    public void Rejects_words_that_are_places_only_by_accident(string text, string word)
+    {
+        Assert.DoesNotContain(Parse(text), m => m.Text.Contains(word, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Rebels seized the village of Zzyzxqar in Syria.", "Zzyzxqar")]
+    [InlineData("Rebels seized Kharbat Zzyzxqar village in Syria.", "Kharbat Zzyzxqar")]
+    public void A_place_pattern_with_an_unknown_name_is_a_mention_with_no_entry(string text, string surface)
+    {
+        var m = Parse(text).FirstOrDefault(x => x.Text == surface);
+        Assert.NotNull(m);
+        Assert.Null(m.Entry);
+    }
+
+    [Fact]
+    public void A_country_before_a_government_word_is_a_qualifier()
+    {
+        var m = Parse("The Syria government and Iraq's army met in Jordan.");
+        Assert.True(m.Single(x => x.Text == "Iraq").IsQualifier);
+        Assert.False(m.Single(x => x.Text == "Jordan").IsQualifier);
+    }
+
+    [Fact]
+    public void Mention_offsets_point_at_the_text()
+    {
+        var text = PlacesFixture.SeedText;
+        foreach (var m in fixture.Parser.Parse(Document.Create("seed", text)))
+            Assert.Equal(m.Text, text[m.Span.Start..m.Span.End]);
+    }
+
+    [Fact]
+    public void Parsing_is_deterministic()
+    {
+        var a = fixture.Parser.Parse(Document.Create("seed", PlacesFixture.SeedText));
+        var b = fixture.Parser.Parse(Document.Create("seed", PlacesFixture.SeedText));
+        Assert.Equal(a, b);
+    }
+}

@@ -1,0 +1,37 @@
+using EventExtractor.Places;
+
+namespace EventExtractor.Tests.Places;
+
+/// <summary>The committed gazetteer (models/gazetteer.bin.gz), loaded once for all place tests, and where ../shared is.</summary>
+public sealed class PlacesFixture
+{
+    public PlacesFixture()
+    {
+        Gazetteer = Gazetteer.LoadDefault();
+        Parser = new Geoparser(Gazetteer);
+    }
+
+    public Gazetteer Gazetteer { get; }
+
+    public Geoparser Parser { get; }
+
+    /// <summary>../shared beside the repository (or beside any folder above it, for worktrees).</summary>
+    public static string Shared
+    {
+        get
+        {
+            if (TestData.SharedDir is { } s) return s;
+            for (var dir = new DirectoryInfo(TestData.RepoRoot); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "shared");
+                if (Directory.Exists(Path.Combine(candidate, "seeds"))) return candidate;
+            }
+            throw new InvalidOperationException("../shared (with seeds/ and data/) not found beside the repository: the place gold tests need it.");
+        }
+    }
+
+    public static string SeedText => File.ReadAllText(Path.Combine(Shared, "seeds", "isis-left-clinging-to-scraps.txt"));
+}
+
+[CollectionDefinition("Places")]
+public sealed class PlacesCollection : ICollectionFixture<PlacesFixture>;
