@@ -12,6 +12,8 @@ public static class Program
         root.Subcommands.Add(TokenizeCommand.Create());
         root.Subcommands.Add(GazetteerCommand.Create());
         root.Subcommands.Add(GeoparseCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(EvaluateCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

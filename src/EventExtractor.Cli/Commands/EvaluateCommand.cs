@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Text;
+using EventExtractor.Classification;
+using EventExtractor.Evaluation;
+using Newtonsoft.Json;
+
+namespace EventExtractor.Cli.Commands;
+
+/// <summary>
+/// <c>eventx evaluate [--corpus DIR | --acled FILE.csv] [--model FILE] [--json FILE]</c>: scores the model on the
+/// corpus' held-out test split (per-type P/R/F1, macro F1, confusion matrix), or control-change detection on an
+/// ACLED export read at run time.
+/// </summary>
+public static class EvaluateCommand
+{
+    public static Command Create()
+    {
+        var corpus = new Option<string?>("--corpus") { Description = "The compiled corpus directory (default corpus/documents); its test split is scored." };
+        var acled = new Option<string?>("--acled") { Description = "An ACLED CSV export: score control-change detection on its rows." };
+        var model = new Option<string?>("--model") { Description = "The model zip (default models/control-classifier.zip)." };
+        var json = new Option<string?>("--json") { Description = "Also write the figures as JSON to this file." };
+        var split = new Option<string?>("--split") { Description = "Corpus split to score (default test)." };
+        var command = new Command("evaluate", "Score the control-event classifier on the held-out corpus split or an ACLED export.");
+        foreach (var o in new Option[] { corpus, acled, model, json, split }) command.Options.Add(o);
+        command.SetAction(parse => Run(parse.GetValue(corpus), parse.GetValue(acled), parse.GetValue(model) ?? ControlClassifier.DefaultRelativePath,
+            parse.GetValue(json), parse.GetValue(split) ?? "test", Console.Out, Console.Error));
+        return command;
+    }
+
+    public static int Run(string? corpus, string? acled, string modelPath, string? jsonPath, string split, TextWriter output, TextWriter errors)
+    {
+        if (corpus is not null && acled is not null)
+        {
+            errors.WriteLine("eventx evaluate: give --corpus or --acled, not both");
+            return ExitCodes.UsageError;
+        }
+        ControlClassifier classifier;
+        try { classifier = ControlClassifier.Load(modelPath); }
+        catch (ModelMismatchException e)
+        {
+            errors.WriteLine($"eventx evaluate: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+        try
+        {
+            var finder = MentionFinders.CreateDefault(errors);
+            object report;
+            if (acled is not null)
+            {
+                var rows = AcledReader.Read(acled, errors);
+                errors.WriteLine($"scoring {rows.Count} ACLED rows from {acled}");
+                var s = AcledScorer.Score(rows, classifier, finder, errors);
+                output.WriteLine(FormattableString.Invariant($"ACLED control-change detection over {s.Rows} rows ({s.TruePositive + s.FalseNegative} territory transfers)"));
+                output.WriteLine(FormattableString.Invariant($"  TP {s.TruePositive}  FP {s.FalsePositive}  FN {s.FalseNegative}  TN {s.TrueNegative}"));
+                output.WriteLine(FormattableString.Invariant($"  precision {s.Precision:F3}  recall {s.Recall:F3}  F1 {s.F1:F3}"));
+                output.WriteLine(FormattableString.Invariant($"  place correct (within {AcledScorer.PlaceToleranceKm} km, or same name) {s.PlaceCorrect}/{s.PlaceChecked} = {s.PlaceAccuracy:F3}; {s.PlaceByCoordinates} of them within {AcledScorer.PlaceToleranceKm} km"));
+                report = new
+                {
+                    source = "acled", rows = s.Rows, truePositive = s.TruePositive, falsePositive = s.FalsePositive, falseNegative = s.FalseNegative, trueNegative = s.TrueNegative,
+                    precision = Math.Round(s.Precision, 4), recall = Math.Round(s.Recall, 4), f1 = Math.Round(s.F1, 4),
+                    placeChecked = s.PlaceChecked, placeCorrect = s.PlaceCorrect, placeAccuracy = Math.Round(s.PlaceAccuracy, 4), placeByCoordinates = s.PlaceByCoordinates,
+                    model = classifier.Manifest.Model.Sha256,
+                };
+            }
+            else
+            {
+                var dir = corpus ?? Path.Combine("corpus", "documents");
+                var docs = CorpusReader.ReadDirectory(dir);
+                var r = CorpusEvaluation.Evaluate(docs, classifier, finder, split);
+                output.WriteLine($"corpus {dir}, split '{split}': {r.Documents} documents, {r.Metrics.Total} candidates; model {classifier.Manifest.Trainer}");
+                output.Write(r.Metrics.Format());
+                output.WriteLine(FormattableString.Invariant($"roles (heuristic, over {r.RoleN} gold-event candidates): agent {r.AgentAccuracy:F3}, counterpart {r.CounterpartAccuracy:F3}"));
+                output.WriteLine($"gold places {r.Stats.GoldPlaces}, missed by the mention finder {r.Stats.GoldPlacesMissedByFinder}");
+                report = new
+                {
+                    source = "corpus", corpus = dir, split, documents = r.Documents, metrics = r.Metrics.ToJsonObject(),
+                    roles = new { agent = Math.Round(r.AgentAccuracy, 4), counterpart = Math.Round(r.CounterpartAccuracy, 4), n = r.RoleN },
+                    goldPlaces = r.Stats.GoldPlaces, goldPlacesMissedByFinder = r.Stats.GoldPlacesMissedByFinder,
+                    model = classifier.Manifest.Model.Sha256,
+                };
+            }
+            if (jsonPath is not null)
+                File.WriteAllText(jsonPath, JsonConvert.SerializeObject(report, Formatting.Indented) + "\n", new UTF8Encoding(false));
+            return ExitCodes.Ok;
+        }
+        catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException or InvalidDataException)
+        {
+            errors.WriteLine($"eventx evaluate: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+        catch (IOException e)
+        {
+            errors.WriteLine($"eventx evaluate: {e.Message}");
+            return ExitCodes.IoFailure;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.CommandLine;
+using EventExtractor.Actors;
+using EventExtractor.Classification;
+using EventExtractor.Evaluation;
+using Newtonsoft.Json.Linq;
+
+namespace EventExtractor.Cli.Commands;
+
+/// <summary>
+/// <c>eventx train [--corpus DIR] [--out DIR] [--seed N] [--trainer NAME] [--no-compare] [--acled FILE.csv]</c>:
+/// compares trainers by grouped cross-validation on the corpus' train split, fits the best, and writes
+/// <c>control-classifier.zip</c> with its manifest. Progress goes to standard error.
+/// </summary>
+public static class TrainCommand
+{
+    public static Command Create()
+    {
+        var corpus = new Option<string>("--corpus") { Description = "The compiled corpus directory (default corpus/documents)." };
+        var output = new Option<string>("--out") { Description = "Where to write control-classifier.zip and its manifest (default models)." };
+        var seed = new Option<int>("--seed") { Description = "Random seed (default 1): same corpus and seed give the same model file.", DefaultValueFactory = _ => 1 };
+        var trainer = new Option<string?>("--trainer") { Description = "SdcaMaximumEntropy, LbfgsMaximumEntropy, LightGbm or AveragedPerceptronOva (default: best by cross-validation)." };
+        var noCompare = new Option<bool>("--no-compare") { Description = "Cross-validate only the chosen trainer." };
+        var oof = new Option<string?>("--out-of-fold") { Description = "Write the chosen trainer's out-of-fold predictions on the corpus as TSV (error analysis)." };
+        var acled = new Option<string?>("--acled") { Description = "An ACLED export whose rows are added as training data (for a user's own model; never for the shipped one)." };
+        var command = new Command("train", "Train the control-event classifier on the annotated corpus and write the model with its manifest.");
+        foreach (var o in new Option[] { corpus, output, seed, trainer, noCompare, acled, oof }) command.Options.Add(o);
+        command.SetAction(parse => Run(
+            parse.GetValue(corpus) ?? Path.Combine("corpus", "documents"),
+            parse.GetValue(output) ?? "models",
+            parse.GetValue(seed),
+            parse.GetValue(trainer),
+            !parse.GetValue(noCompare),
+            parse.GetValue(acled),
+            Console.Error,
+            parse.GetValue(oof)));
+        return command;
+    }
+
+    public static int Run(string corpus, string output, int seed, string? trainerName, bool compare, string? acledPath, TextWriter errors, string? outOfFoldPath = null)
+    {
+        TrainerKind? trainer = null;
+        if (trainerName is not null)
+        {
+            if (!Enum.TryParse<TrainerKind>(trainerName, ignoreCase: true, out var k))
+            {
+                errors.WriteLine($"eventx train: unknown trainer '{trainerName}'; use one of {string.Join(", ", Enum.GetNames<TrainerKind>())}");
+                return ExitCodes.UsageError;
+            }
+            trainer = k;
+        }
+        try
+        {
+            var finder = MentionFinders.CreateDefault(errors);
+            var extra = new List<CandidateFeatures>();
+            if (acledPath is not null)
+            {
+                errors.WriteLine($"adding ACLED rows from {acledPath} as training data (this model is yours, not the shipped one)");
+                extra.AddRange(AcledScorer.TrainingRows(AcledReader.Read(acledPath, errors), finder));
+            }
+            var request = new TrainingRequest(corpus, output, seed, trainer, compare)
+            {
+                ExtraRows = extra,
+                GazetteerSha256 = GazetteerHash(),
+                OutOfFoldPath = outOfFoldPath,
+            };
+            var manifest = TrainingRun.Run(request, finder, errors);
+            errors.WriteLine($"trainer {manifest.Trainer}; cross-validated macro F1 {manifest.CrossValidation.First(c => c.Trainer == manifest.Trainer).MacroF1:F3}");
+            return ExitCodes.Ok;
+        }
+        catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException or InvalidDataException)
+        {
+            errors.WriteLine($"eventx train: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+        catch (IOException e)
+        {
+            errors.WriteLine($"eventx train: {e.Message}");
+            return ExitCodes.IoFailure;
+        }
+    }
+
+    /// <summary>The gazetteer's SHA-256 from models/gazetteer.manifest.json when present, else null.</summary>
+    public static string? GazetteerHash()
+    {
+        var path = Path.Combine("models", "gazetteer.manifest.json");
+        if (!File.Exists(path)) return null;
+        try { return (string?)JObject.Parse(File.ReadAllText(path))["sha256"]; }
+        catch (Newtonsoft.Json.JsonException) { return null; }
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace EventExtractor.Classification;
+
+/// <summary>A classifier decision for one candidate: the label and the probability-like score of each label.</summary>
+public sealed record ControlPrediction(string Label, float Confidence, IReadOnlyList<float> Scores);
+
+/// <summary>
+/// The trained control-event classifier, loaded from a model zip whose manifest beside it matches this build's
+/// feature set and the zip's bytes.
+/// </summary>
+public sealed class ControlClassifier
+{
+    private readonly MLContext _ml;
+    private readonly ITransformer _model;
+
+    private ControlClassifier(MLContext ml, ITransformer model, ModelManifest manifest, string path)
+    {
+        _ml = ml;
+        _model = model;
+        Manifest = manifest;
+        ModelPath = path;
+    }
+
+    public ModelManifest Manifest { get; }
+
+    public string ModelPath { get; }
+
+    /// <summary>The default model location relative to a repository root or the current directory.</summary>
+    public const string DefaultRelativePath = "models/control-classifier.zip";
+
+    /// <summary>
+    /// Loads a model after checking its manifest: refuses (with <see cref="ModelMismatchException"/>) a missing manifest,
+    /// another schema or feature-set version, or a zip whose SHA-256 differs from the manifest's.
+    /// </summary>
+    public static ControlClassifier Load(string modelPath)
+    {
+        ArgumentNullException.ThrowIfNull(modelPath);
+        if (!File.Exists(modelPath))
+            throw new ModelMismatchException($"model file {modelPath} not found; run `eventx train` to create it");
+        var manifestPath = ModelManifest.PathFor(modelPath);
+        if (!File.Exists(manifestPath))
+            throw new ModelMismatchException($"model manifest {manifestPath} is missing beside {modelPath}; run `eventx train` to rebuild the model");
+        ModelManifest manifest;
+        try { manifest = ModelManifest.FromJson(File.ReadAllText(manifestPath)); }
+        catch (Newtonsoft.Json.JsonException e) { throw new ModelMismatchException($"model manifest {manifestPath} is not valid JSON ({e.Message}); run `eventx train`"); }
+        Check(manifest, manifestPath, modelPath);
+
+        var ml = new MLContext(manifest.Seed);
+        ITransformer model;
+        using (var s = File.OpenRead(modelPath)) model = ml.Model.Load(s, out _);
+        return new ControlClassifier(ml, model, manifest, modelPath);
+    }
+
+    /// <summary>The manifest checks of <see cref="Load"/>, separately testable.</summary>
+    public static void Check(ModelManifest manifest, string manifestPath, string modelPath)
+    {
+        if (manifest.Schema != ModelManifest.CurrentSchema)
+            throw new ModelMismatchException($"{manifestPath}: manifest schema '{manifest.Schema}' is not '{ModelManifest.CurrentSchema}'; run `eventx train` to rebuild the model");
+        if (manifest.FeatureSetVersion != FeatureExtractor.FeatureSetVersion)
+            throw new ModelMismatchException($"{manifestPath}: the model was trained on feature set {manifest.FeatureSetVersion}, this build computes feature set {FeatureExtractor.FeatureSetVersion}; run `eventx train` to retrain");
+        var sha = ModelManifest.Sha256OfFile(modelPath);
+        if (!string.Equals(sha, manifest.Model.Sha256, StringComparison.OrdinalIgnoreCase))
+            throw new ModelMismatchException($"{modelPath}: SHA-256 {sha} does not match {manifestPath} ({manifest.Model.Sha256}); the model and its manifest are from different runs: run `eventx train`");
+        if (!manifest.Labels.SequenceEqual(ControlLabels.All))
+            throw new ModelMismatchException($"{manifestPath}: labels [{string.Join(", ", manifest.Labels)}] differ from [{string.Join(", ", ControlLabels.All)}]; run `eventx train`");
+    }
+
+    /// <summary>Predictions for a batch of candidates, in order.</summary>
+    public IReadOnlyList<ControlPrediction> Predict(IReadOnlyList<CandidateFeatures> rows)
+    {
+        if (rows.Count == 0) return [];
+        var scored = _model.Transform(_ml.Data.LoadFromEnumerable(rows));
+        var labels = scored.GetColumn<string>("PredictedLabel").ToArray();
+        var scores = scored.GetColumn<float[]>("Score").ToArray();
+        var result = new ControlPrediction[rows.Count];
+        for (int i = 0; i < rows.Count; i++)
+        {
+            int li = IndexOf(labels[i]);
+            result[i] = new ControlPrediction(labels[i], li >= 0 && li < scores[i].Length ? scores[i][li] : scores[i].Max(), scores[i]);
+        }
+        return result;
+    }
+
+    private static int IndexOf(string label)
+    {
+        for (int i = 0; i < ControlLabels.All.Count; i++) if (ControlLabels.All[i] == label) return i;
+        return -1;
+    }
+}

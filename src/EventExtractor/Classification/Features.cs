@@ -1,0 +1,240 @@
+using System.Text;
+using EventExtractor.Text;
+using Microsoft.ML.Data;
+
+namespace EventExtractor.Classification;
+
+/// <summary>
+/// One candidate as ML.NET sees it: text columns featurised by n-grams inside the pipeline and a fixed-length
+/// numeric vector computed here, before ML.NET, so a saved model needs no custom transforms to load.
+/// </summary>
+public sealed class CandidateFeatures
+{
+    public string Label { get; set; } = ControlLabels.None;
+
+    /// <summary>The cross-validation group: candidates of one group are never split across folds.</summary>
+    public string GroupId { get; set; } = "";
+
+    /// <summary>The sentence with the target as PLACE_T, other places PLACE, actors ACTOR, numbers NUM, words lowercased.</summary>
+    public string Masked { get; set; } = "";
+
+    /// <summary>The masked words between the nearest actor and the target, or NOACTOR.</summary>
+    public string Between { get; set; } = "";
+
+    /// <summary>The four masked words before the target.</summary>
+    public string Before { get; set; } = "";
+
+    /// <summary>The four masked words after the target.</summary>
+    public string After { get; set; } = "";
+
+    /// <summary>The trigger words that govern the target across a list or a passive ("captured A, B and PLACE_T", "PLACE_T fell to").</summary>
+    public string Governor { get; set; } = "";
+
+    [VectorType(FeatureExtractor.DenseLength)]
+    public float[] Dense { get; set; } = new float[FeatureExtractor.DenseLength];
+}
+
+/// <summary>Computes <see cref="CandidateFeatures"/> from a candidate: masking, lexicon hits, cues, distances, order.</summary>
+public sealed class FeatureExtractor
+{
+    /// <summary>Bumped whenever features change: a model trained on other features is refused at load.</summary>
+    public const int FeatureSetVersion = 2;
+
+    private static readonly string[] Prepositions = ["of", "in", "near", "from", "to", "towards", "toward", "on", "around", "at", "into", "outside", "for", "against", "and", ","];
+    private static readonly HashSet<string> GovernmentQualifiers = new(StringComparer.Ordinal) { "government", "regime", "forces", "army", "authorities", "'s", "based" };
+    private static readonly HashSet<string> AreaQualifiers = new(StringComparer.Ordinal) { "province", "governorate", "district", "countryside", "region", "outskirts", "area", "front" };
+    private static readonly HashSet<string> ThingsAfter = new(StringComparer.Ordinal) { "airbase", "airport", "base", "dam", "field", "hill", "camp", "crossing", "village", "town", "city" };
+
+    private const int EventCategories = 4;
+    private const int PerCategory = 5;
+    private const int CueBlock = 4;
+    private static readonly int PrepBlock = Prepositions.Length + 1;
+    private const int Tail = 18;
+    private const int GovernorBlock = 2 * (TriggerLexicon.CategoryCount + 1);
+
+    // Words that may stand between a trigger and the place it governs: list glue, place nouns, articles, numbers.
+    private static readonly HashSet<string> ListGlue = new(StringComparer.Ordinal)
+    {
+        "PLACE", ",", "and", "the", "of", "village", "villages", "town", "towns", "city", "cities", "hill", "hills", "area", "areas",
+        "NUM", "nearby", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "district", "districts", "a", "an", "key",
+        "strategic", "nearby", "base", "airbase", "mountain", "as", "well", "also", "most", "part", "parts", "entire", "whole", "remaining",
+        "rest", "much", "several", "two", "three", "four", "full", "control", "over", "eastern", "western", "northern", "southern", "(", ")", "\"",
+    };
+
+    private static readonly HashSet<string> PassiveGlue = new(StringComparer.Ordinal)
+    {
+        "PLACE", ",", "and", "was", "were", "is", "are", "had", "has", "have", "been", "being", "also", "then", "later", "subsequently",
+        "reportedly", "fully", "completely", "finally", "soon", "eventually", "quickly", "(", ")", "the", "city", "town", "village", "itself",
+    };
+
+    /// <summary>Length of <see cref="CandidateFeatures.Dense"/>.</summary>
+    public const int DenseLength = EventCategories * PerCategory + CueBlock + 17 + Tail + GovernorBlock;
+
+    private readonly TriggerLexicon _lexicon;
+
+    public FeatureExtractor(TriggerLexicon lexicon) => _lexicon = lexicon;
+
+    public FeatureExtractor() : this(TriggerLexicon.LoadDefault()) { }
+
+    /// <summary>The masked sentence view of a candidate: one entry per kept unit, with its kind.</summary>
+    public sealed record MaskedSentence(IReadOnlyList<string> Words, int TargetIndex, IReadOnlyList<int> ActorIndexes, IReadOnlyList<int> PlaceIndexes);
+
+    /// <summary>Masks the candidate's sentence: multi-token mentions collapse to one symbol.</summary>
+    public static MaskedSentence Mask(Document doc, Candidate c)
+    {
+        var sentence = doc.Sentences[c.SentenceIndex];
+        var words = new List<string>(sentence.TokenCount);
+        var actorIdx = new List<int>();
+        var placeIdx = new List<int>();
+        int target = -1;
+        int t = sentence.FirstToken;
+        while (t < sentence.EndToken)
+        {
+            var tok = doc.Tokens[t];
+            var span = new TextSpan(tok.Start, tok.End);
+            TextSpan? covering = null;
+            string? symbol = null;
+            if (c.Target.Span.Overlaps(span)) { covering = c.Target.Span; symbol = "PLACE_T"; target = words.Count; }
+            else if (c.SentencePlaces.FirstOrDefault(p => p.Span.Overlaps(span)) is { } p) { covering = p.Span; symbol = "PLACE"; placeIdx.Add(words.Count); }
+            else if (c.SentenceActors.FirstOrDefault(a => a.Span.Overlaps(span)) is { } a) { covering = a.Span; symbol = "ACTOR"; actorIdx.Add(words.Count); }
+            if (covering is { } cov)
+            {
+                words.Add(symbol!);
+                while (t < sentence.EndToken && doc.Tokens[t].Start < cov.End) t++;
+                continue;
+            }
+            words.Add(tok.Kind == TokenKind.Number ? "NUM" : doc.TokenText(t).ToString().ToLowerInvariant());
+            t++;
+        }
+        if (target < 0)
+        {
+            // The target starts inside a token (a gold span cut mid-token): put it where it starts.
+            target = 0;
+            for (int i = sentence.FirstToken; i < sentence.EndToken && doc.Tokens[i].End <= c.Target.Span.Start; i++) target++;
+            target = Math.Min(target, words.Count);
+            words.Insert(target, "PLACE_T");
+            for (int i = 0; i < actorIdx.Count; i++) if (actorIdx[i] >= target) actorIdx[i]++;
+            for (int i = 0; i < placeIdx.Count; i++) if (placeIdx[i] >= target) placeIdx[i]++;
+        }
+        return new MaskedSentence(words, target, actorIdx, placeIdx);
+    }
+
+    public CandidateFeatures Extract(Document doc, Candidate c)
+    {
+        var m = Mask(doc, c);
+        var words = m.Words;
+        int ti = m.TargetIndex;
+        var f = new float[DenseLength];
+        var hits = _lexicon.Find(words);
+
+        // Event-trigger categories: presence, proximity, order, adjacency, count.
+        int k = 0;
+        var nearestTrigger = int.MaxValue;
+        int nearestTriggerPos = -1;
+        for (int cat = 0; cat < EventCategories; cat++)
+        {
+            int best = int.MaxValue, bestPos = -1, count = 0;
+            foreach (var h in hits)
+            {
+                if ((int)h.Category != cat || h.FirstToken <= ti && ti < h.EndToken) continue;
+                count++;
+                int d = h.EndToken <= ti ? ti - h.EndToken + 1 : h.FirstToken - ti;
+                if (d < best) { best = d; bestPos = h.FirstToken; }
+            }
+            if (best < nearestTrigger) { nearestTrigger = best; nearestTriggerPos = bestPos; }
+            f[k++] = count > 0 ? 1 : 0;
+            f[k++] = count > 0 ? 1f / best : 0;
+            f[k++] = count > 0 && bestPos < ti ? 1 : 0;
+            f[k++] = count > 0 && best <= 3 ? 1 : 0;
+            f[k++] = Math.Min(count, 5) / 5f;
+        }
+
+        // Negation and modality: anywhere in the sentence, and close to the target or its nearest trigger.
+        for (int cat = (int)TriggerCategory.Negation; cat <= (int)TriggerCategory.Modality; cat++)
+        {
+            bool any = false, near = false;
+            foreach (var h in hits)
+            {
+                if ((int)h.Category != cat) continue;
+                any = true;
+                if (Math.Abs(h.FirstToken - ti) <= 6 || nearestTriggerPos >= 0 && Math.Abs(h.FirstToken - nearestTriggerPos) <= 4) near = true;
+            }
+            f[k++] = any ? 1 : 0;
+            f[k++] = near ? 1 : 0;
+        }
+
+        // The word before the target (skipping "the", "town", "village"... is left to the text columns).
+        string prev = ti > 0 ? words[ti - 1] : "<s>";
+        int prep = Array.IndexOf(Prepositions, prev);
+        f[k + (prep >= 0 ? prep : Prepositions.Length)] = 1;
+        k += PrepBlock;
+
+        string next = ti + 1 < words.Count ? words[ti + 1] : "</s>";
+        f[k++] = GovernmentQualifiers.Contains(next) ? 1 : 0;
+        f[k++] = AreaQualifiers.Contains(next) ? 1 : 0;
+        f[k++] = ThingsAfter.Contains(next) ? 1 : 0;
+        f[k++] = next is "," or "and" && ti + 2 < words.Count && words[ti + 2].StartsWith("PLACE", StringComparison.Ordinal) ? 1 : 0;
+        f[k++] = prev is "," or "and" && ti >= 2 && words[ti - 2].StartsWith("PLACE", StringComparison.Ordinal) ? 1 : 0;
+
+        // Actors: how many, where, how far.
+        int before = m.ActorIndexes.Count(a => a < ti), after = m.ActorIndexes.Count(a => a > ti);
+        int nearestActor = m.ActorIndexes.Count == 0 ? -1 : m.ActorIndexes.OrderBy(a => Math.Abs(a - ti)).First();
+        f[k++] = Math.Min(m.ActorIndexes.Count, 5) / 5f;
+        f[k++] = before > 0 ? 1 : 0;
+        f[k++] = after > 0 ? 1 : 0;
+        f[k++] = nearestActor >= 0 ? 1f / Math.Abs(nearestActor - ti) : 0;
+        f[k++] = c.PreviousActors.Count > 0 ? 1 : 0;
+        f[k++] = nearestActor >= 0 && nearestTriggerPos >= 0 && (nearestActor < nearestTriggerPos) == (nearestTriggerPos < ti) ? 1 : 0;
+
+        // Places and position.
+        f[k++] = Math.Min(m.PlaceIndexes.Count + 1, 10) / 10f;
+        f[k++] = m.PlaceIndexes.Count(p => p < ti) == 0 ? 1 : 0;
+        f[k++] = words.Count > 0 ? (float)ti / words.Count : 0;
+        f[k++] = Math.Min(words.Count, 80) / 80f;
+        f[k++] = c.Target.IsQualifier ? 1 : 0;
+        f[k++] = c.Target.Text.Contains(' ', StringComparison.Ordinal) ? 1 : 0;
+
+        // The governing triggers: to the left across list glue, to the right across passive glue.
+        k = DenseLength - GovernorBlock;
+        var (leftCat, leftWord) = Governing(words, hits, ti, -1, ListGlue);
+        var (rightCat, rightWord) = Governing(words, hits, ti, +1, PassiveGlue);
+        f[k + (leftCat < 0 ? TriggerLexicon.CategoryCount : leftCat)] = 1;
+        f[k + TriggerLexicon.CategoryCount + 1 + (rightCat < 0 ? TriggerLexicon.CategoryCount : rightCat)] = 1;
+
+        return new CandidateFeatures
+        {
+            Label = c.Label,
+            GroupId = c.GroupId,
+            Masked = string.Join(' ', words),
+            Between = BetweenText(words, ti, nearestActor),
+            Before = string.Join(' ', words.Skip(Math.Max(0, ti - 4)).Take(Math.Min(4, ti))),
+            After = string.Join(' ', words.Skip(ti + 1).Take(4)),
+            Governor = $"L_{leftWord} R_{rightWord}",
+            Dense = f,
+        };
+    }
+
+    /// <summary>The first trigger reached from the target in direction <paramref name="step"/> over glue words only.</summary>
+    private static (int Category, string Word) Governing(IReadOnlyList<string> words, List<TriggerHit> hits, int ti, int step, HashSet<string> glue)
+    {
+        for (int i = ti + step, n = 0; i >= 0 && i < words.Count && n < 25; i += step, n++)
+        {
+            foreach (var h in hits)
+            {
+                if (h.Category is TriggerCategory.Negation or TriggerCategory.Modality) continue;
+                if (h.FirstToken <= i && i < h.EndToken) return ((int)h.Category, h.Form.Replace(' ', '_'));
+            }
+            if (!glue.Contains(words[i])) return (-1, words[i] is "ACTOR" ? "ACTOR" : "none");
+        }
+        return (-1, "none");
+    }
+
+    private static string BetweenText(IReadOnlyList<string> words, int ti, int actor)
+    {
+        if (actor < 0) return "NOACTOR";
+        int lo = Math.Min(actor, ti) + 1, hi = Math.Max(actor, ti);
+        var sb = new StringBuilder(actor < ti ? "A_BEFORE" : "A_AFTER");
+        for (int i = lo; i < hi && i < lo + 12; i++) sb.Append(' ').Append(words[i]);
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,107 @@
+using EventExtractor.Classification;
+using EventExtractor.Text;
+
+namespace EventExtractor.Evaluation;
+
+/// <summary>Control-change detection scored against ACLED rows: counts and place accuracy.</summary>
+public sealed record AcledScore(int Rows, int TruePositive, int FalsePositive, int FalseNegative, int TrueNegative, int PlaceChecked, int PlaceCorrect, int PlaceByCoordinates)
+{
+    public double Precision => TruePositive + FalsePositive == 0 ? 0 : (double)TruePositive / (TruePositive + FalsePositive);
+    public double Recall => TruePositive + FalseNegative == 0 ? 0 : (double)TruePositive / (TruePositive + FalseNegative);
+    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+    public double PlaceAccuracy => PlaceChecked == 0 ? 0 : (double)PlaceCorrect / PlaceChecked;
+}
+
+/// <summary>
+/// Each ACLED row's notes is a document (its event date the publication date); the row is detected positive when
+/// the classifier yields any captured or withdrew candidate, and expected positive when it is a territory transfer.
+/// </summary>
+public static class AcledScorer
+{
+    public const double PlaceToleranceKm = 25;
+
+    public static AcledScore Score(IReadOnlyList<AcledRow> rows, ControlClassifier classifier, IMentionFinder finder, TextWriter? progress = null)
+    {
+        var extractor = new FeatureExtractor();
+        int tp = 0, fp = 0, fn = 0, tn = 0, checkedPlaces = 0, correct = 0, byCoord = 0;
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var doc = Document.Create(row.Id, row.Notes, row.EventDate);
+            var candidates = CandidateBuilder.Build(doc, finder.Find(doc));
+            var predictions = classifier.Predict(candidates.Select(c => extractor.Extract(doc, c)).ToList());
+            int best = -1;
+            for (int k = 0; k < candidates.Count; k++)
+            {
+                if (!ControlLabels.IsChange(predictions[k].Label)) continue;
+                if (best < 0 || predictions[k].Confidence > predictions[best].Confidence) best = k;
+            }
+            bool detected = best >= 0, expected = row.IsTerritoryTransfer;
+            if (detected && expected)
+            {
+                tp++;
+                checkedPlaces++;
+                var (ok, coord) = PlaceMatches(candidates[best].Target, row);
+                if (ok) correct++;
+                if (coord) byCoord++;
+            }
+            else if (detected) fp++;
+            else if (expected) fn++;
+            else tn++;
+            if (progress is not null && (i + 1) % 500 == 0) progress.WriteLine($"  {i + 1}/{rows.Count} rows");
+        }
+        return new AcledScore(rows.Count, tp, fp, fn, tn, checkedPlaces, correct, byCoord);
+    }
+
+    /// <summary>Within 25 km of the row's coordinates (when the place is resolved), or the same name as the row's location; ByCoordinates says which.</summary>
+    public static (bool Correct, bool ByCoordinates) PlaceMatches(PlaceSpan place, AcledRow row)
+    {
+        if (place.Lat is { } lat && place.Lon is { } lon && row.Latitude is { } rlat && row.Longitude is { } rlon
+            && HaversineKm(lat, lon, rlat, rlon) <= PlaceToleranceKm)
+            return (true, true);
+        return (SameName(place.Name ?? place.Text, row.Location) || SameName(place.Text, row.Location), false);
+    }
+
+    public static bool SameName(string a, string b)
+    {
+        static string N(string s)
+        {
+            var chars = s.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray();
+            var t = new string(chars);
+            foreach (var p in new[] { "al", "el", "ar", "as", "ash", "ad", "az", "an", "at" })
+                if (t.StartsWith(p, StringComparison.Ordinal) && (s.TrimStart().StartsWith(p + "-", StringComparison.OrdinalIgnoreCase) || s.TrimStart().StartsWith(p + " ", StringComparison.OrdinalIgnoreCase))) return t[p.Length..];
+            return t;
+        }
+        var x = N(a);
+        var y = N(b);
+        return x.Length > 0 && (x == y || y.Length > 3 && x.Contains(y, StringComparison.Ordinal) || x.Length > 3 && y.Contains(x, StringComparison.Ordinal));
+    }
+
+    public static double HaversineKm(double lat1, double lon1, double lat2, double lon2)
+    {
+        const double R = 6371.0;
+        double dLat = (lat2 - lat1) * Math.PI / 180, dLon = (lon2 - lon1) * Math.PI / 180;
+        double a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2) + Math.Cos(lat1 * Math.PI / 180) * Math.Cos(lat2 * Math.PI / 180) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
+        return 2 * R * Math.Asin(Math.Min(1, Math.Sqrt(a)));
+    }
+
+    /// <summary>
+    /// Training rows from a user's ACLED export: in a territory-transfer row, candidates named like the row's location
+    /// are labelled captured; every other candidate is none. For a user's own model only.
+    /// </summary>
+    public static List<CandidateFeatures> TrainingRows(IReadOnlyList<AcledRow> rows, IMentionFinder finder)
+    {
+        var extractor = new FeatureExtractor();
+        var result = new List<CandidateFeatures>();
+        foreach (var row in rows)
+        {
+            var doc = Document.Create("acled/" + row.Id, row.Notes, row.EventDate);
+            foreach (var c in CandidateBuilder.Build(doc, finder.Find(doc)))
+            {
+                var label = row.IsTerritoryTransfer && SameName(c.Target.Text, row.Location) ? ControlLabels.Captured : ControlLabels.None;
+                result.Add(extractor.Extract(doc, c with { Label = label, GroupId = "acled/" + row.Id }));
+            }
+        }
+        return result;
+    }
+}
