@@ -1,3 +1,4 @@
+using EventExtractor.Extraction;
 using System.CommandLine;
 using System.Text;
 using EventExtractor.Classification;
@@ -20,15 +21,21 @@ public static class EvaluateCommand
         var model = new Option<string?>("--model") { Description = "The model zip (default models/control-classifier.zip)." };
         var json = new Option<string?>("--json") { Description = "Also write the figures as JSON to this file." };
         var split = new Option<string?>("--split") { Description = "Corpus split to score (default test)." };
+        var pipeline = new Option<bool>("--pipeline") { Description = "With --acled: score the whole pipeline (what eventx extract outputs), not the classifier's candidates alone." };
         var command = new Command("evaluate", "Score the control-event classifier on the held-out corpus split or an ACLED export.");
-        foreach (var o in new Option[] { corpus, acled, model, json, split }) command.Options.Add(o);
+        foreach (var o in new Option[] { corpus, acled, model, json, split, pipeline }) command.Options.Add(o);
         command.SetAction(parse => Run(parse.GetValue(corpus), parse.GetValue(acled), parse.GetValue(model) ?? ControlClassifier.DefaultRelativePath,
-            parse.GetValue(json), parse.GetValue(split) ?? "test", Console.Out, Console.Error));
+            parse.GetValue(json), parse.GetValue(split) ?? "test", Console.Out, Console.Error, parse.GetValue(pipeline)));
         return command;
     }
 
-    public static int Run(string? corpus, string? acled, string modelPath, string? jsonPath, string split, TextWriter output, TextWriter errors)
+    public static int Run(string? corpus, string? acled, string modelPath, string? jsonPath, string split, TextWriter output, TextWriter errors, bool pipeline = false)
     {
+        if (pipeline && acled is null)
+        {
+            errors.WriteLine("eventx evaluate: --pipeline goes with --acled");
+            return ExitCodes.UsageError;
+        }
         if (corpus is not null && acled is not null)
         {
             errors.WriteLine("eventx evaluate: give --corpus or --acled, not both");
@@ -49,14 +56,29 @@ public static class EvaluateCommand
             {
                 var rows = AcledReader.Read(acled, errors);
                 errors.WriteLine($"scoring {rows.Count} ACLED rows from {acled}");
-                var s = AcledScorer.Score(rows, classifier, finder, errors);
-                output.WriteLine(FormattableString.Invariant($"ACLED control-change detection over {s.Rows} rows ({s.TruePositive + s.FalseNegative} territory transfers)"));
+                AcledScore s;
+                if (pipeline)
+                {
+                    ControlEventExtractor extractor;
+                    try { extractor = ControlEventExtractor.Load(new ExtractorOptions { ModelPath = modelPath }); }
+                    catch (ExtractorLoadException e)
+                    {
+                        errors.WriteLine($"eventx evaluate: {e.Message}");
+                        return ExitCodes.UsageError;
+                    }
+                    s = AcledScorer.ScorePipeline(rows, extractor.Extract, errors);
+                }
+                else
+                {
+                    s = AcledScorer.Score(rows, classifier, finder, errors);
+                }
+                output.WriteLine(FormattableString.Invariant($"ACLED control-change detection ({(pipeline ? "whole pipeline, as eventx extract" : "classifier candidates")}) over {s.Rows} rows ({s.TruePositive + s.FalseNegative} territory transfers)"));
                 output.WriteLine(FormattableString.Invariant($"  TP {s.TruePositive}  FP {s.FalsePositive}  FN {s.FalseNegative}  TN {s.TrueNegative}"));
                 output.WriteLine(FormattableString.Invariant($"  precision {s.Precision:F3}  recall {s.Recall:F3}  F1 {s.F1:F3}"));
                 output.WriteLine(FormattableString.Invariant($"  place correct (within {AcledScorer.PlaceToleranceKm} km, or same name) {s.PlaceCorrect}/{s.PlaceChecked} = {s.PlaceAccuracy:F3}; {s.PlaceByCoordinates} of them within {AcledScorer.PlaceToleranceKm} km"));
                 report = new
                 {
-                    source = "acled", rows = s.Rows, truePositive = s.TruePositive, falsePositive = s.FalsePositive, falseNegative = s.FalseNegative, trueNegative = s.TrueNegative,
+                    source = pipeline ? "acled-pipeline" : "acled", rows = s.Rows, truePositive = s.TruePositive, falsePositive = s.FalsePositive, falseNegative = s.FalseNegative, trueNegative = s.TrueNegative,
                     precision = Math.Round(s.Precision, 4), recall = Math.Round(s.Recall, 4), f1 = Math.Round(s.F1, 4),
                     placeChecked = s.PlaceChecked, placeCorrect = s.PlaceCorrect, placeAccuracy = Math.Round(s.PlaceAccuracy, 4), placeByCoordinates = s.PlaceByCoordinates,
                     model = classifier.Manifest.Model.Sha256,

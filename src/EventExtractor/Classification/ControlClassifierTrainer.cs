@@ -30,7 +30,7 @@ public sealed record TrainerResult(TrainerKind Trainer, string Options, Classifi
 /// </summary>
 public static class ControlClassifierTrainer
 {
-    /// <summary>The trainer used when none is named: the best of the comparison recorded in models/README-classifier.md.</summary>
+    /// <summary>The trainer used when none is named: the best of the comparison recorded in README.md (Classification).</summary>
     public const TrainerKind DefaultTrainer = TrainerKind.LbfgsMaximumEntropy;
 
     public static string DescribeOptions(TrainerKind kind) => kind switch

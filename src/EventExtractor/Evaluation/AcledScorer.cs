@@ -53,13 +53,53 @@ public static class AcledScorer
         return new AcledScore(rows.Count, tp, fp, fn, tn, checkedPlaces, correct, byCoord);
     }
 
-    /// <summary>Within 25 km of the row's coordinates (when the place is resolved), or the same name as the row's location; ByCoordinates says which.</summary>
-    public static (bool Correct, bool ByCoordinates) PlaceMatches(PlaceSpan place, AcledRow row)
+    /// <summary>
+    /// The whole pipeline (<c>eventx extract</c>) scored on ACLED rows: each row's notes is an article dated by its
+    /// event date; the row is detected positive when any captured or withdrew event comes out, and the place of
+    /// the most confident such event is checked against the row's.
+    /// </summary>
+    public static AcledScore ScorePipeline(IReadOnlyList<AcledRow> rows, Func<Input.Article, IReadOnlyList<Extraction.ControlEvent>> extract, TextWriter? progress = null)
     {
-        if (place.Lat is { } lat && place.Lon is { } lon && row.Latitude is { } rlat && row.Longitude is { } rlon
-            && HaversineKm(lat, lon, rlat, rlon) <= PlaceToleranceKm)
+        var results = new Extraction.ControlEvent?[rows.Count];
+        int done = 0;
+        Parallel.For(0, rows.Count, i =>
+        {
+            var row = rows[i];
+            var article = new Input.Article(row.Id, row.Notes, row.EventDate, null, $"acled row {row.Id}");
+            results[i] = extract(article).Where(e => Extraction.EventTypes.IsControlChange(e.Type))
+                .OrderByDescending(e => e.Confidence).ThenBy(e => e.Id, StringComparer.Ordinal).FirstOrDefault();
+            int n = Interlocked.Increment(ref done);
+            if (progress is not null && n % 1000 == 0) lock (progress) progress.WriteLine($"  {n}/{rows.Count} rows");
+        });
+        int tp = 0, fp = 0, fn = 0, tn = 0, correct = 0, byCoord = 0;
+        for (int i = 0; i < rows.Count; i++)
+        {
+            bool detected = results[i] is not null, expected = rows[i].IsTerritoryTransfer;
+            if (detected && expected)
+            {
+                tp++;
+                var place = results[i]!.Place;
+                var (ok, coord) = PlaceMatches(place.Name, place.Text, place.Lat, place.Lon, rows[i]);
+                if (ok) correct++;
+                if (coord) byCoord++;
+            }
+            else if (detected) fp++;
+            else if (expected) fn++;
+            else tn++;
+        }
+        return new AcledScore(rows.Count, tp, fp, fn, tn, tp, correct, byCoord);
+    }
+
+    /// <summary>Within 25 km of the row's coordinates (when the place is resolved), or the same name as the row's location; ByCoordinates says which.</summary>
+    public static (bool Correct, bool ByCoordinates) PlaceMatches(PlaceSpan place, AcledRow row) =>
+        PlaceMatches(place.Name, place.Text, place.Lat, place.Lon, row);
+
+    public static (bool Correct, bool ByCoordinates) PlaceMatches(string? name, string text, double? lat, double? lon, AcledRow row)
+    {
+        if (lat is { } la && lon is { } lo && row.Latitude is { } rlat && row.Longitude is { } rlon
+            && HaversineKm(la, lo, rlat, rlon) <= PlaceToleranceKm)
             return (true, true);
-        return (SameName(place.Name ?? place.Text, row.Location) || SameName(place.Text, row.Location), false);
+        return (SameName(name ?? text, row.Location) || SameName(text, row.Location), false);
     }
 
     public static bool SameName(string a, string b)
