@@ -14,11 +14,13 @@ public sealed class ControlClassifier
 {
     private readonly MLContext _ml;
     private readonly ITransformer _model;
+    private readonly ThreadLocal<PredictionEngine<CandidateFeatures, ScoredRow>> _engines;
 
     private ControlClassifier(MLContext ml, ITransformer model, ModelManifest manifest, string path)
     {
         _ml = ml;
         _model = model;
+        _engines = new ThreadLocal<PredictionEngine<CandidateFeatures, ScoredRow>>(() => _ml.Model.CreatePredictionEngine<CandidateFeatures, ScoredRow>(_model));
         Manifest = manifest;
         ModelPath = path;
     }
@@ -67,20 +69,32 @@ public sealed class ControlClassifier
             throw new ModelMismatchException($"{manifestPath}: labels [{string.Join(", ", manifest.Labels)}] differ from [{string.Join(", ", ControlLabels.All)}]; run `eventx train`");
     }
 
-    /// <summary>Predictions for a batch of candidates, in order.</summary>
+    /// <summary>Predictions for a batch of candidates, in order. Safe to call from many threads.</summary>
     public IReadOnlyList<ControlPrediction> Predict(IReadOnlyList<CandidateFeatures> rows)
     {
         if (rows.Count == 0) return [];
-        var scored = _model.Transform(_ml.Data.LoadFromEnumerable(rows));
-        var labels = scored.GetColumn<string>("PredictedLabel").ToArray();
-        var scores = scored.GetColumn<float[]>("Score").ToArray();
+        // One prediction engine per thread, made once: building a data view and running the pipeline per
+        // article cost most of the extraction time. A PredictionEngine is not thread-safe, hence ThreadLocal.
+        var engine = _engines.Value!;
         var result = new ControlPrediction[rows.Count];
+        var scored = new ScoredRow();
         for (int i = 0; i < rows.Count; i++)
         {
-            int li = IndexOf(labels[i]);
-            result[i] = new ControlPrediction(labels[i], li >= 0 && li < scores[i].Length ? scores[i][li] : scores[i].Max(), scores[i]);
+            engine.Predict(rows[i], ref scored);
+            var label = scored.PredictedLabel;
+            var scores = scored.Score.ToArray();
+            int li = IndexOf(label);
+            result[i] = new ControlPrediction(label, li >= 0 && li < scores.Length ? scores[li] : scores.Max(), scores);
         }
         return result;
+    }
+
+    /// <summary>The two columns prediction reads from the scored row.</summary>
+    private sealed class ScoredRow
+    {
+        public string PredictedLabel { get; set; } = "";
+
+        public float[] Score { get; set; } = [];
     }
 
     private static int IndexOf(string label)
