@@ -83,10 +83,13 @@ public sealed class FeatureExtractor
     public static MaskedSentence Mask(Document doc, Candidate c)
     {
         var sentence = doc.Sentences[c.SentenceIndex];
+        var lower = LowerTokens.GetValue(doc, static d => new string?[d.Tokens.Length]);
+        var places = SortedByStart(c.SentencePlaces, p => p.Span);
+        var actors = SortedByStart(c.SentenceActors, a => a.Span);
         var words = new List<string>(sentence.TokenCount);
         var actorIdx = new List<int>();
         var placeIdx = new List<int>();
-        int target = -1;
+        int target = -1, nextPlace = 0, nextActor = 0;
         int t = sentence.FirstToken;
         while (t < sentence.EndToken)
         {
@@ -95,15 +98,15 @@ public sealed class FeatureExtractor
             TextSpan? covering = null;
             string? symbol = null;
             if (c.Target.Span.Overlaps(span)) { covering = c.Target.Span; symbol = "PLACE_T"; target = words.Count; }
-            else if (c.SentencePlaces.FirstOrDefault(p => p.Span.Overlaps(span)) is { } p) { covering = p.Span; symbol = "PLACE"; placeIdx.Add(words.Count); }
-            else if (c.SentenceActors.FirstOrDefault(a => a.Span.Overlaps(span)) is { } a) { covering = a.Span; symbol = "ACTOR"; actorIdx.Add(words.Count); }
+            else if (FirstOverlapping(places, ref nextPlace, span) is { } p) { covering = p; symbol = "PLACE"; placeIdx.Add(words.Count); }
+            else if (FirstOverlapping(actors, ref nextActor, span) is { } a) { covering = a; symbol = "ACTOR"; actorIdx.Add(words.Count); }
             if (covering is { } cov)
             {
                 words.Add(symbol!);
                 while (t < sentence.EndToken && doc.Tokens[t].Start < cov.End) t++;
                 continue;
             }
-            words.Add(tok.Kind == TokenKind.Number ? "NUM" : doc.TokenText(t).ToString().ToLowerInvariant());
+            words.Add(tok.Kind == TokenKind.Number ? "NUM" : lower[t] ??= doc.TokenText(t).ToString().ToLowerInvariant());
             t++;
         }
         if (target < 0)
@@ -117,6 +120,32 @@ public sealed class FeatureExtractor
             for (int i = 0; i < placeIdx.Count; i++) if (placeIdx[i] >= target) placeIdx[i]++;
         }
         return new MaskedSentence(words, target, actorIdx, placeIdx);
+    }
+
+    /// <summary>Lowercased token text, computed once per document: every candidate of a sentence masks the same words.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Document, string?[]> LowerTokens = new();
+
+    /// <summary>Mention spans in start order (stable, so that among equal starts the list's order still decides).</summary>
+    private static TextSpan[] SortedByStart<T>(IReadOnlyList<T> mentions, Func<T, TextSpan> span)
+    {
+        var spans = new TextSpan[mentions.Count];
+        for (int i = 0; i < spans.Length; i++) spans[i] = span(mentions[i]);
+        var order = Enumerable.Range(0, spans.Length).OrderBy(i => spans[i].Start).ToArray();
+        return order.Select(i => spans[i]).ToArray();
+    }
+
+    /// <summary>
+    /// The first mention overlapping <paramref name="token"/>, walking forward: tokens come in text order, so a
+    /// mention that ends before this token can never cover a later one.
+    /// </summary>
+    private static TextSpan? FirstOverlapping(TextSpan[] spans, ref int next, TextSpan token)
+    {
+        while (next < spans.Length && spans[next].End <= token.Start) next++;
+        for (int i = next; i < spans.Length && spans[i].Start < token.End; i++)
+        {
+            if (spans[i].Overlaps(token)) return spans[i];
+        }
+        return null;
     }
 
     public CandidateFeatures Extract(Document doc, Candidate c)
