@@ -52,6 +52,12 @@ public sealed class CandidateStats
     public int GoldPlaces { get; set; }
     public int GoldPlacesMissedByFinder { get; set; }
     public int MultiLabelCandidates { get; set; }
+
+    /// <summary>
+    /// Gold events (not <c>none</c>) whose evidence does not overlap the sentence of their place (the place is named in
+    /// one sentence, the event is told in another): they label no candidate and are left out of training.
+    /// </summary>
+    public int AnaphoricGoldEvents { get; set; }
 }
 
 /// <summary>Builds (place mention, sentence) candidates from a document's mentions, labelled from gold annotations when given.</summary>
@@ -60,6 +66,9 @@ public static class CandidateBuilder
     /// <summary>
     /// Candidates for every place mention in <paramref name="mentions"/>, plus (when <paramref name="gold"/> is given)
     /// every gold place span that no recognised mention overlaps, so training recall is not capped by the finder.
+    /// A candidate in sentence S is labelled only by gold events whose place overlaps its mention and whose evidence
+    /// overlaps S: an event told in another sentence (its place named earlier, corpus rule 1) is not supported by
+    /// S's words, labels no candidate and is counted in <see cref="CandidateStats.AnaphoricGoldEvents"/>.
     /// </summary>
     public static List<Candidate> Build(Document doc, MentionSet mentions, IReadOnlyList<AnnotatedEvent>? gold = null, string? groupId = null, CandidateStats? stats = null)
     {
@@ -71,9 +80,17 @@ public static class CandidateBuilder
             if (places.Count > 0 && places[^1].Span.Overlaps(p.Span)) continue;
             places.Add(p);
         }
+        List<AnnotatedEvent>? local = null;
         if (gold is not null)
         {
-            var goldPlaces = gold.Select(g => g.Place.Span).Distinct().OrderBy(s => s.Start).ToList();
+            // Gold annotations told in the sentence of their place; the others label nothing.
+            local = [];
+            foreach (var g in gold)
+            {
+                if (InOwnSentence(doc, g)) local.Add(g);
+                else if (g.Type != ControlLabels.None && stats is not null) stats.AnaphoricGoldEvents++;
+            }
+            var goldPlaces = local.Select(g => g.Place.Span).Distinct().OrderBy(s => s.Start).ToList();
             foreach (var g in goldPlaces)
             {
                 if (stats is not null) stats.GoldPlaces++;
@@ -97,9 +114,9 @@ public static class CandidateBuilder
                 : [];
             string label = ControlLabels.None;
             AnnotatedEvent? best = null;
-            if (gold is not null)
+            if (local is not null)
             {
-                var matching = gold.Where(g => g.Type != ControlLabels.None && g.Place.Span.Overlaps(place.Span)).ToList();
+                var matching = local.Where(g => g.Type != ControlLabels.None && g.Place.Span.Overlaps(place.Span)).ToList();
                 if (matching.Count > 0)
                 {
                     best = matching.OrderBy(g => ControlLabels.Priority(g.Type)).First();
@@ -110,5 +127,18 @@ public static class CandidateBuilder
             result.Add(new Candidate(doc.Id, groupId ?? doc.Id, s, place, inSentence, sentenceActors, previous, label, best));
         }
         return result;
+    }
+
+    /// <summary>
+    /// True when the annotation's evidence overlaps the sentence that holds its place (or it has no evidence span):
+    /// the (place mention, sentence) candidate there is what the annotation labels.
+    /// </summary>
+    public static bool InOwnSentence(Document doc, AnnotatedEvent g)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        ArgumentNullException.ThrowIfNull(g);
+        if (g.Evidence is not { } evidence) return true;
+        var sentence = doc.Sentences[doc.SentenceAt(g.Place.Span.Start)];
+        return evidence.Overlaps(new TextSpan(sentence.Start, sentence.End));
     }
 }

@@ -8,14 +8,23 @@ namespace EventExtractor.Classification;
 /// <summary>A span of an annotation: character offsets into the document's text and the words there.</summary>
 public sealed record AnnotatedSpan(TextSpan Span, string Text);
 
-/// <summary>One annotated line of the corpus: a control event (or an explicit <c>none</c>) at one place mention.</summary>
+/// <summary>
+/// One annotated line of the corpus: a control event (or an explicit <c>none</c>) at one place mention.
+/// <see cref="Evidence"/> is the sentence the annotator read the event in; it need not hold <see cref="Place"/>
+/// (corpus rule 1: "the city" is annotated on the nearest earlier mention of its name).
+/// </summary>
 public sealed record AnnotatedEvent(
     string Type,
     AnnotatedSpan Place,
     AnnotatedSpan? Trigger,
     AnnotatedSpan? Actor,
     AnnotatedSpan? Counterpart,
-    AnnotatedSpan? Time);
+    AnnotatedSpan? Time,
+    TextSpan? Evidence = null)
+{
+    /// <summary>True when the event's place lies outside its evidence span (an event read in another sentence than its place's).</summary>
+    public bool IsAnaphoric => Evidence is { } e && !e.Contains(Place.Span);
+}
 
 /// <summary>One document of <c>corpus/documents/*.jsonl</c>: text, split and its exhaustive annotations.</summary>
 public sealed record CorpusDocument(string Id, DateOnly? Date, string Split, string Text, IReadOnlyList<AnnotatedEvent> Events)
@@ -73,7 +82,7 @@ public static class CorpusReader
             {
                 string type = (string?)e["type"] ?? throw new InvalidDataException($"event without type in {id}");
                 var place = SpanOf(e["place"], text) ?? throw new InvalidDataException($"event without place in {id}");
-                events.Add(new AnnotatedEvent(type, place, SpanOf(e["trigger"], text), SpanOf(e["actor"], text), SpanOf(e["counterpart"], text), SpanOf(e["time"], text)));
+                events.Add(new AnnotatedEvent(type, place, SpanOf(e["trigger"], text), SpanOf(e["actor"], text), SpanOf(e["counterpart"], text), SpanOf(e["time"], text), SpanOf(e["evidence"], text)?.Span));
             }
         }
         return new CorpusDocument(id, date, split, text, events);

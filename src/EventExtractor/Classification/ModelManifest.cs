@@ -43,6 +43,7 @@ public sealed class ModelManifest
         public int GoldPlaces { get; set; }
         public int GoldPlacesMissedByFinder { get; set; }
         public int MultiLabelCandidates { get; set; }
+        public int AnaphoricGoldEvents { get; set; }
         public int ExtraAcledRows { get; set; }
     }
 

@@ -75,7 +75,8 @@ public static class TrainingRun
         var data = Featurize(train, finder);
         var rows = data.Rows.Concat(request.ExtraRows).ToList();
         progress.WriteLine($"{rows.Count} candidates ({string.Join(", ", ControlLabels.All.Select(l => $"{l} {rows.Count(r => r.Label == l)}"))}); "
-            + $"gold places {data.Stats.GoldPlaces}, missed by the mention finder {data.Stats.GoldPlacesMissedByFinder}");
+            + $"gold places {data.Stats.GoldPlaces}, missed by the mention finder {data.Stats.GoldPlacesMissedByFinder}; "
+            + $"gold events told in another sentence than their place's (left out) {data.Stats.AnaphoricGoldEvents}");
 
         var manifest = new ModelManifest
         {
@@ -127,6 +128,7 @@ public static class TrainingRun
             GoldPlaces = data.Stats.GoldPlaces,
             GoldPlacesMissedByFinder = data.Stats.GoldPlacesMissedByFinder,
             MultiLabelCandidates = data.Stats.MultiLabelCandidates,
+            AnaphoricGoldEvents = data.Stats.AnaphoricGoldEvents,
             ExtraAcledRows = request.ExtraRows.Count,
         };
         foreach (var l in ControlLabels.All) manifest.Corpus.CandidatesPerLabel[l] = rows.Count(r => r.Label == l);
