@@ -82,20 +82,7 @@ public sealed class ControlEventExtractor
     }
 
     /// <summary>models/control-classifier.zip in $EVENTX_MODELS, beside the program, or in the current directory or a parent.</summary>
-    public static string? FindDefaultModelPath()
-    {
-        const string file = "control-classifier.zip";
-        var env = Environment.GetEnvironmentVariable("EVENTX_MODELS");
-        if (!string.IsNullOrEmpty(env) && File.Exists(Path.Combine(env, file))) return Path.Combine(env, file);
-        var baseDir = Path.Combine(AppContext.BaseDirectory, "models", file);
-        if (File.Exists(baseDir)) return baseDir;
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            var p = Path.Combine(dir.FullName, "models", file);
-            if (File.Exists(p)) return p;
-        }
-        return null;
-    }
+    public static string? FindDefaultModelPath() => ModelFiles.Find(Path.GetFileName(ControlClassifier.DefaultRelativePath));
 
     /// <summary>The control events of one article, in order of their first evidence.</summary>
     public IReadOnlyList<ControlEvent> Extract(Article article)

@@ -211,23 +211,7 @@ public sealed class Gazetteer
         ?? throw new FileNotFoundException($"No models/{DefaultFileName} found (set EVENTX_MODELS, or run 'eventx gazetteer build')."));
 
     /// <summary>Where <see cref="LoadDefault"/> would load from, or null.</summary>
-    public static string? FindDefaultPath()
-    {
-        var env = Environment.GetEnvironmentVariable("EVENTX_MODELS");
-        if (!string.IsNullOrEmpty(env))
-        {
-            var p = Path.Combine(env, DefaultFileName);
-            if (File.Exists(p)) return p;
-        }
-        var baseDir = Path.Combine(AppContext.BaseDirectory, "models", DefaultFileName);
-        if (File.Exists(baseDir)) return baseDir;
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            var p = Path.Combine(dir.FullName, "models", DefaultFileName);
-            if (File.Exists(p)) return p;
-        }
-        return null;
-    }
+    public static string? FindDefaultPath() => ModelFiles.Find(DefaultFileName);
 
     private string IdOf(int i) => _idIndex[i] < 0 ? "gn:" + _geonameId[i].ToString(CultureInfo.InvariantCulture) : Str(_idIndex[i])!;
 
