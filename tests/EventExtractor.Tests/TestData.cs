@@ -9,14 +9,22 @@ public static class TestData
     /// <summary>The seed article, as committed in corpus/news.</summary>
     public static string SeedArticlePath => Path.Combine(RepoRoot, "corpus", "news", "isis-left-clinging-to-scraps.txt");
 
-    /// <summary>../shared beside the repository, or null where it is absent.</summary>
-    public static string? SharedDir
+    /// <summary>
+    /// The shared data folder: $EVENTX_SHARED, else a <c>shared</c> folder (with <c>seeds/</c>) beside the repository
+    /// or beside any folder above it (a git worktree); null where there is none.
+    /// </summary>
+    public static string? SharedDir { get; } = FindSharedDir();
+
+    private static string? FindSharedDir()
     {
-        get
+        var env = Environment.GetEnvironmentVariable("EVENTX_SHARED");
+        if (!string.IsNullOrEmpty(env) && Directory.Exists(env)) return env;
+        for (var dir = new DirectoryInfo(RepoRoot).Parent; dir is not null; dir = dir.Parent)
         {
-            var dir = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
-            return Directory.Exists(dir) ? dir : null;
+            var candidate = Path.Combine(dir.FullName, "shared");
+            if (Directory.Exists(Path.Combine(candidate, "seeds"))) return candidate;
         }
+        return null;
     }
 
     private static string FindRepoRoot()

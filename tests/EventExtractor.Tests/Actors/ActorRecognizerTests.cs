@@ -189,13 +189,5 @@ public class ActorRecognizerTests
         Assert.All(results, r => Assert.Equal(expected, r));
     }
 
-    internal static string SharedDir()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared");
-            if (Directory.Exists(Path.Combine(candidate, "seeds"))) return candidate;
-        }
-        return Path.Combine("..", "shared");
-    }
+    internal static string SharedDir() => TestData.SharedDir ?? Path.Combine("..", "shared");
 }

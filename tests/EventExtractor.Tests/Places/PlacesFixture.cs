@@ -15,20 +15,9 @@ public sealed class PlacesFixture
 
     public Geoparser Parser { get; }
 
-    /// <summary>../shared beside the repository (or beside any folder above it, for worktrees).</summary>
-    public static string Shared
-    {
-        get
-        {
-            if (TestData.SharedDir is { } s) return s;
-            for (var dir = new DirectoryInfo(TestData.RepoRoot); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared");
-                if (Directory.Exists(Path.Combine(candidate, "seeds"))) return candidate;
-            }
-            throw new InvalidOperationException("../shared (with seeds/ and data/) not found beside the repository: the place gold tests need it.");
-        }
-    }
+    /// <summary>The shared data folder (<see cref="TestData.SharedDir"/>); the place gold tests need it.</summary>
+    public static string Shared => TestData.SharedDir
+        ?? throw new InvalidOperationException("../shared (with seeds/ and data/) not found beside the repository: the place gold tests need it.");
 
     public static string SeedText => File.ReadAllText(Path.Combine(Shared, "seeds", "isis-left-clinging-to-scraps.txt"));
 }

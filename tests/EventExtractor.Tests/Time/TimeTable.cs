@@ -20,19 +20,8 @@ public static class TimeTable
 
     public static string SeedPath => Path.Combine(SharedDir(), "seeds", "isis-left-clinging-to-scraps.txt");
 
-    /// <summary>The shared folder: $EVENTX_SHARED, else /work/shared, else a "shared" folder above the test binaries.</summary>
-    public static string SharedDir()
-    {
-        var env = Environment.GetEnvironmentVariable("EVENTX_SHARED");
-        if (!string.IsNullOrEmpty(env)) return env;
-        if (Directory.Exists("/work/shared")) return "/work/shared";
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared");
-            if (Directory.Exists(Path.Combine(candidate, "seeds"))) return candidate;
-        }
-        throw new DirectoryNotFoundException("shared data folder not found; set EVENTX_SHARED");
-    }
+    /// <summary>The shared data folder (<see cref="TestData.SharedDir"/>).</summary>
+    public static string SharedDir() => TestData.SharedDir ?? throw new DirectoryNotFoundException("shared data folder not found; set EVENTX_SHARED");
 
     public static readonly object?[][] Rows =
     [
