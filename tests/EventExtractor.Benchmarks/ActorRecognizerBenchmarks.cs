@@ -1,4 +1,3 @@
-using System.Text;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
@@ -27,7 +26,7 @@ public class ActorRecognizerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _texts = Corpus.Texts;
+        _texts = BenchmarkText.Articles;
         _documents = [.. _texts.Select((t, i) => Document.Create(i.ToString(), t))];
         _recognizer = new ActorRecognizer(ActorDictionary.LoadDefault());
     }
@@ -80,43 +79,7 @@ public class ActorRecognizerBenchmarks
             var stats = summary[benchmarkCase]?.ResultStatistics;
             if (stats is null || stats.Mean <= 0) return "-";
             double seconds = stats.Mean / 1e9;
-            return (Corpus.Utf8Bytes / 1e6 / seconds).ToString("F1", System.Globalization.CultureInfo.InvariantCulture);
+            return (BenchmarkText.ArticlesUtf8Bytes / 1e6 / seconds).ToString("F1", System.Globalization.CultureInfo.InvariantCulture);
         }
-    }
-}
-
-/// <summary>The benchmark text, found beside the repository (../shared) or through EVENTX_SHARED.</summary>
-internal static class Corpus
-{
-    private static readonly Lazy<string[]> LazyTexts = new(Load);
-
-    public static string[] Texts => LazyTexts.Value;
-
-    public static long Utf8Bytes => Texts.Sum(t => (long)Encoding.UTF8.GetByteCount(t));
-
-    private static string[] Load()
-    {
-        var shared = FindShared();
-        var wiki = shared is null ? null : Path.Combine(shared, "data", "wikipedia", "syria-iraq");
-        if (wiki is not null && Directory.Exists(wiki))
-        {
-            var files = Directory.GetFiles(wiki, "*.md").Order(StringComparer.Ordinal).ToArray();
-            if (files.Length > 0) return [.. files.Select(File.ReadAllText)];
-        }
-        var seed = shared is null ? null : Path.Combine(shared, "seeds", "isis-left-clinging-to-scraps.txt");
-        if (seed is not null && File.Exists(seed)) return [.. Enumerable.Repeat(File.ReadAllText(seed), 500)];
-        throw new InvalidOperationException("benchmark text not found: set EVENTX_SHARED to the shared/ folder");
-    }
-
-    private static string? FindShared()
-    {
-        if (Environment.GetEnvironmentVariable("EVENTX_SHARED") is { Length: > 0 } env && Directory.Exists(env)) return env;
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared");
-                if (Directory.Exists(Path.Combine(candidate, "data"))) return candidate;
-            }
-        return null;
     }
 }

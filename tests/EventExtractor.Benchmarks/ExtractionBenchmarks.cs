@@ -19,7 +19,7 @@ public class ExtractionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _articles = [.. Corpus.Texts.Select((t, i) => new Article(i.ToString(System.Globalization.CultureInfo.InvariantCulture), t, new DateOnly(2017, 11, 10), null, "bench"))];
+        _articles = [.. BenchmarkText.Articles.Select((t, i) => new Article(i.ToString(System.Globalization.CultureInfo.InvariantCulture), t, new DateOnly(2017, 11, 10), null, "bench"))];
         _extractor = ControlEventExtractor.Load();
     }
 

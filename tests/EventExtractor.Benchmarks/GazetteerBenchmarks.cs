@@ -22,15 +22,7 @@ public class GazetteerBenchmarks
         _path = Gazetteer.FindDefaultPath() ?? throw new InvalidOperationException("models/gazetteer.bin.gz not found");
         _gazetteer = Gazetteer.Load(_path);
         _parser = new Geoparser(_gazetteer);
-        string? shared = null;
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null && shared is null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", "wikipedia", "syria-iraq");
-            if (Directory.Exists(candidate)) shared = candidate;
-        }
-        var files = shared is null ? [] : Directory.GetFiles(shared, "*.md").Order(StringComparer.Ordinal).ToArray();
-        _docs = files.Select(f => Document.Create(f, File.ReadAllText(f))).ToList();
-        if (_docs.Count == 0) _docs.Add(Document.Create("seed", "Syria's army took Albu Kamal, Deir ez-Zor province, from ISIS near Al-Qaim and Rawa in Iraq."));
+        _docs = [.. BenchmarkText.Articles.Select((t, i) => Document.Create(i.ToString(System.Globalization.CultureInfo.InvariantCulture), t))];
     }
 
     [Benchmark]
