@@ -48,7 +48,7 @@ public static class EvaluateCommand
             errors.WriteLine($"eventx evaluate: {e.Message}");
             return ExitCodes.UsageError;
         }
-        try
+        return ExitCodes.Guard("evaluate", errors, () =>
         {
             var finder = MentionFinders.CreateDefault(errors);
             object report;
@@ -104,16 +104,6 @@ public static class EvaluateCommand
             if (jsonPath is not null)
                 File.WriteAllText(jsonPath, JsonConvert.SerializeObject(report, Formatting.Indented) + "\n", new UTF8Encoding(false));
             return ExitCodes.Ok;
-        }
-        catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException or InvalidDataException)
-        {
-            errors.WriteLine($"eventx evaluate: {e.Message}");
-            return ExitCodes.UsageError;
-        }
-        catch (IOException e)
-        {
-            errors.WriteLine($"eventx evaluate: {e.Message}");
-            return ExitCodes.IoFailure;
-        }
+        });
     }
 }

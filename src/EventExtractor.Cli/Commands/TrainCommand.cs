@@ -48,7 +48,7 @@ public static class TrainCommand
             }
             trainer = k;
         }
-        try
+        return ExitCodes.Guard("train", errors, () =>
         {
             var finder = MentionFinders.CreateDefault(errors);
             var extra = new List<CandidateFeatures>();
@@ -66,17 +66,7 @@ public static class TrainCommand
             var manifest = TrainingRun.Run(request, finder, errors);
             errors.WriteLine($"trainer {manifest.Trainer}; cross-validated macro F1 {manifest.CrossValidation.First(c => c.Trainer == manifest.Trainer).MacroF1:F3}");
             return ExitCodes.Ok;
-        }
-        catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException or InvalidDataException)
-        {
-            errors.WriteLine($"eventx train: {e.Message}");
-            return ExitCodes.UsageError;
-        }
-        catch (IOException e)
-        {
-            errors.WriteLine($"eventx train: {e.Message}");
-            return ExitCodes.IoFailure;
-        }
+        });
     }
 
     /// <summary>The gazetteer's SHA-256 from models/gazetteer.manifest.json when present, else null.</summary>
