@@ -46,7 +46,7 @@ public static class AcledReader
     public static List<AcledRow> Read(TextReader reader, string name, TextWriter errors)
     {
         var rows = new List<AcledRow>();
-        var records = ParseCsv(reader).GetEnumerator();
+        var records = Input.CsvRecords.Read(reader).GetEnumerator();
         if (!records.MoveNext()) return rows;
         var header = records.Current.Fields;
         int Col(string n) => Array.FindIndex(header, h => string.Equals(h.Trim(), n, StringComparison.OrdinalIgnoreCase));
@@ -84,53 +84,4 @@ public static class AcledReader
 
     private static double? ParseDouble(string s) =>
         double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
-
-    /// <summary>RFC 4180 records with the 1-based line each starts on.</summary>
-    public static IEnumerable<(int Line, string[] Fields)> ParseCsv(TextReader reader)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        int line = 1, startLine = 1;
-        bool inQuotes = false, any = false;
-        int c;
-        while ((c = reader.Read()) >= 0)
-        {
-            any = true;
-            char ch = (char)c;
-            if (inQuotes)
-            {
-                if (ch == '"')
-                {
-                    if (reader.Peek() == '"') { reader.Read(); field.Append('"'); }
-                    else inQuotes = false;
-                }
-                else
-                {
-                    if (ch == '\n') line++;
-                    field.Append(ch);
-                }
-                continue;
-            }
-            switch (ch)
-            {
-                case '"': inQuotes = true; break;
-                case ',': fields.Add(field.ToString()); field.Clear(); break;
-                case '\r': break;
-                case '\n':
-                    fields.Add(field.ToString()); field.Clear();
-                    yield return (startLine, fields.ToArray());
-                    fields.Clear();
-                    line++;
-                    startLine = line;
-                    any = false;
-                    break;
-                default: field.Append(ch); break;
-            }
-        }
-        if (any)
-        {
-            fields.Add(field.ToString());
-            yield return (startLine, fields.ToArray());
-        }
-    }
 }

@@ -526,7 +526,7 @@ public static class GazetteerBuilder
     }
 }
 
-/// <summary>A small RFC 4180 reader (quoted fields, doubled quotes, newlines inside quotes).</summary>
+/// <summary>CSV helpers of the gazetteer build: the header map, and records read by <see cref="Input.CsvRecords"/>.</summary>
 internal static class Csv
 {
     public static Dictionary<string, int> Header(string[] row)
@@ -536,38 +536,5 @@ internal static class Csv
         return h;
     }
 
-    public static IEnumerable<string[]> ReadRecords(string path)
-    {
-        var text = File.ReadAllText(path, Encoding.UTF8);
-        var fields = new List<string>();
-        var sb = new StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (quoted)
-            {
-                if (c == '"')
-                {
-                    if (i + 1 < text.Length && text[i + 1] == '"') { sb.Append('"'); i++; }
-                    else quoted = false;
-                }
-                else sb.Append(c);
-                continue;
-            }
-            switch (c)
-            {
-                case '"': quoted = true; break;
-                case ',': fields.Add(sb.ToString()); sb.Clear(); break;
-                case '\r': break;
-                case '\n':
-                    fields.Add(sb.ToString()); sb.Clear();
-                    yield return fields.ToArray();
-                    fields.Clear();
-                    break;
-                default: sb.Append(c); break;
-            }
-        }
-        if (sb.Length > 0 || fields.Count > 0) { fields.Add(sb.ToString()); yield return fields.ToArray(); }
-    }
+    public static IEnumerable<string[]> ReadRecords(string path) => Input.CsvRecords.ReadFile(path);
 }
