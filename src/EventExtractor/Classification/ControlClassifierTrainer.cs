@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.IO.Compression;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
@@ -154,40 +153,8 @@ public static class ControlClassifierTrainer
     /// Saves the model as a zip whose bytes depend only on the model: entries in ordinal name order, each with a fixed
     /// timestamp, so the same corpus and seed give the same file.
     /// </summary>
-    public static void SaveDeterministic(ITransformer model, string path)
-    {
-        var ml = new MLContext(0);
-        var schema = ml.Data.LoadFromEnumerable(Array.Empty<CandidateFeatures>()).Schema;
-        using var raw = new MemoryStream();
-        ml.Model.Save(model, schema, raw);
-        raw.Position = 0;
-        var entries = new List<(string Name, byte[] Bytes)>();
-        using (var zin = new ZipArchive(raw, ZipArchiveMode.Read))
-        {
-            foreach (var e in zin.Entries)
-            {
-                using var s = e.Open();
-                using var ms = new MemoryStream();
-                s.CopyTo(ms);
-                entries.Add((e.FullName, ms.ToArray()));
-            }
-        }
-        entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-        var fixedTime = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        using var outStream = new MemoryStream();
-        using (var zout = new ZipArchive(outStream, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, bytes) in entries)
-            {
-                var entry = zout.CreateEntry(name, CompressionLevel.Optimal);
-                entry.LastWriteTime = fixedTime;
-                using var s = entry.Open();
-                s.Write(bytes);
-            }
-        }
-        File.WriteAllBytes(path, outStream.ToArray());
-    }
+    public static void SaveDeterministic(ITransformer model, string path) =>
+        ModelZip.SaveDeterministic(model, new MLContext(0).Data.LoadFromEnumerable(Array.Empty<CandidateFeatures>()).Schema, path);
 
     private sealed class LabelRow
     {

@@ -5,13 +5,20 @@ namespace EventExtractor.Classification;
 /// <summary>The parties of a classified candidate: who acted, and the other side where stated.</summary>
 public sealed record RoleAssignment(ActorSpan? Agent, ActorSpan? Counterpart, int TriggerStart);
 
+/// <summary>Chooses the agent and counterpart of a classified candidate among the actors near it.</summary>
+public interface IRoleAssigner
+{
+    /// <summary>The parties of candidate <paramref name="c"/> of <paramref name="doc"/>, given its (gold or predicted) type.</summary>
+    RoleAssignment Assign(Document doc, Candidate c, string label);
+}
+
 /// <summary>
 /// The heuristic role baseline: the trigger is the lexicon word of the predicted type nearest the place; the agent
 /// is the actor after a passive "by"/"to" ("fell to X", "held by X"), else the nearest actor before the trigger,
 /// else the nearest after it, else the first actor of the previous sentence; the counterpart is an actor after
 /// "from"/"against", or for <c>contested</c> another actor of the sentence.
 /// </summary>
-public sealed class RoleAssigner
+public sealed class RoleAssigner : IRoleAssigner
 {
     private static readonly HashSet<string> AgentMarkers = new(StringComparer.Ordinal) { "by", "to" };
     private static readonly HashSet<string> CounterMarkers = new(StringComparer.Ordinal) { "from", "against", "of" };
@@ -24,23 +31,8 @@ public sealed class RoleAssigner
     public RoleAssignment Assign(Document doc, Candidate c, string label)
     {
         var sentence = doc.Sentences[c.SentenceIndex];
-        var words = new List<string>(sentence.TokenCount);
-        for (int t = sentence.FirstToken; t < sentence.EndToken; t++) words.Add(doc.TokenText(t).ToString().ToLowerInvariant());
-        var category = label switch
-        {
-            ControlLabels.Captured => TriggerCategory.Capture,
-            ControlLabels.Withdrew => TriggerCategory.Withdraw,
-            ControlLabels.Controls => TriggerCategory.Control,
-            _ => TriggerCategory.Contest,
-        };
-        int targetTok = doc.TokenAt(c.Target.Span.Start) - sentence.FirstToken;
-        int trigger = -1, best = int.MaxValue;
-        foreach (var h in _lexicon.Find(words))
-        {
-            if (h.Category != category) continue;
-            int d = Math.Abs(h.FirstToken - targetTok);
-            if (d < best) { best = d; trigger = h.FirstToken; }
-        }
+        var words = SentenceWords(doc, c.SentenceIndex);
+        int trigger = FindTrigger(_lexicon, doc, c, label, words);
         int triggerStart = trigger >= 0 ? doc.Tokens[sentence.FirstToken + trigger].Start : c.Target.Span.Start;
 
         string Marker(ActorSpan a)
@@ -66,6 +58,43 @@ public sealed class RoleAssigner
         return new RoleAssignment(agent, counterpart, triggerStart);
     }
 
+    /// <summary>The lowercased words of sentence <paramref name="sentenceIndex"/>.</summary>
+    internal static List<string> SentenceWords(Document doc, int sentenceIndex)
+    {
+        var sentence = doc.Sentences[sentenceIndex];
+        var words = new List<string>(sentence.TokenCount);
+        for (int t = sentence.FirstToken; t < sentence.EndToken; t++) words.Add(doc.TokenText(t).ToString().ToLowerInvariant());
+        return words;
+    }
+
+    /// <summary>The lexicon category whose words trigger events of type <paramref name="label"/>.</summary>
+    internal static TriggerCategory CategoryOf(string label) => label switch
+    {
+        ControlLabels.Captured => TriggerCategory.Capture,
+        ControlLabels.Withdrew => TriggerCategory.Withdraw,
+        ControlLabels.Controls => TriggerCategory.Control,
+        _ => TriggerCategory.Contest,
+    };
+
+    /// <summary>
+    /// The sentence-relative first token of the lexicon word of <paramref name="label"/>'s category nearest the
+    /// candidate's place, or -1 when the sentence has none.
+    /// </summary>
+    internal static int FindTrigger(TriggerLexicon lexicon, Document doc, Candidate c, string label, IReadOnlyList<string> words)
+    {
+        var sentence = doc.Sentences[c.SentenceIndex];
+        var category = CategoryOf(label);
+        int targetTok = doc.TokenAt(c.Target.Span.Start) - sentence.FirstToken;
+        int trigger = -1, best = int.MaxValue;
+        foreach (var h in lexicon.Find(words))
+        {
+            if (h.Category != category) continue;
+            int d = Math.Abs(h.FirstToken - targetTok);
+            if (d < best) { best = d; trigger = h.FirstToken; }
+        }
+        return trigger;
+    }
+
     /// <summary>Accuracy of agent and counterpart against gold spans (overlap, or both absent) over gold event candidates.</summary>
     public static (double Agent, double Counterpart, int N) Score(IEnumerable<(Candidate Candidate, RoleAssignment Roles)> items)
     {
@@ -80,7 +109,8 @@ public sealed class RoleAssigner
         return n == 0 ? (0, 0, 0) : ((double)agentOk / n, (double)counterOk / n, n);
     }
 
-    private static bool Matches(AnnotatedSpan? gold, ActorSpan? predicted) =>
+    /// <summary>True when a predicted party is the gold one (spans overlap or the words match), or both are absent.</summary>
+    internal static bool Matches(AnnotatedSpan? gold, ActorSpan? predicted) =>
         gold is null ? predicted is null : predicted is not null && (gold.Span.Overlaps(predicted.Span) || string.Equals(Norm(gold.Text), Norm(predicted.Text), StringComparison.Ordinal));
 
     private static string Norm(string s)
