@@ -92,11 +92,14 @@ public static class EvaluateCommand
                 output.WriteLine($"corpus {dir}, split '{split}': {r.Documents} documents, {r.Metrics.Total} candidates; model {classifier.Manifest.Trainer}");
                 output.Write(r.Metrics.Format());
                 output.WriteLine(FormattableString.Invariant($"roles (heuristic, over {r.RoleN} gold-event candidates): agent {r.AgentAccuracy:F3}, counterpart {r.CounterpartAccuracy:F3}"));
+                if (r.RoleModelAccuracy is { } rm)
+                    output.WriteLine(FormattableString.Invariant($"roles (role model, same candidates): agent {rm.Agent:F3}, counterpart {rm.Counterpart:F3}"));
                 output.WriteLine($"gold places {r.Stats.GoldPlaces}, missed by the mention finder {r.Stats.GoldPlacesMissedByFinder}");
                 report = new
                 {
                     source = "corpus", corpus = dir, split, documents = r.Documents, metrics = r.Metrics.ToJsonObject(),
                     roles = new { agent = Math.Round(r.AgentAccuracy, 4), counterpart = Math.Round(r.CounterpartAccuracy, 4), n = r.RoleN },
+                    roleModel = r.RoleModelAccuracy is { } m ? new { agent = Math.Round(m.Agent, 4), counterpart = Math.Round(m.Counterpart, 4) } : null,
                     goldPlaces = r.Stats.GoldPlaces, goldPlacesMissedByFinder = r.Stats.GoldPlacesMissedByFinder,
                     model = classifier.Manifest.Model.Sha256,
                 };

@@ -22,8 +22,9 @@ public static class TrainCommand
         var noCompare = new Option<bool>("--no-compare") { Description = "Cross-validate only the chosen trainer." };
         var oof = new Option<string?>("--out-of-fold") { Description = "Write the chosen trainer's out-of-fold predictions on the corpus as TSV (error analysis)." };
         var acled = new Option<string?>("--acled") { Description = "An ACLED export whose rows are added as training data (for a user's own model; never for the shipped one)." };
+        var rolesOnly = new Option<bool>("--roles-only") { Description = "Train only the role model (role-classifier.zip) beside the classifier already in --out, and record it in its manifest." };
         var command = new Command("train", "Train the control-event classifier on the annotated corpus and write the model with its manifest.");
-        foreach (var o in new Option[] { corpus, output, seed, trainer, noCompare, acled, oof }) command.Options.Add(o);
+        foreach (var o in new Option[] { corpus, output, seed, trainer, noCompare, acled, oof, rolesOnly }) command.Options.Add(o);
         command.SetAction(parse => Run(
             parse.GetValue(corpus) ?? Path.Combine("corpus", "documents"),
             parse.GetValue(output) ?? "models",
@@ -32,11 +33,12 @@ public static class TrainCommand
             !parse.GetValue(noCompare),
             parse.GetValue(acled),
             Console.Error,
-            parse.GetValue(oof)));
+            parse.GetValue(oof),
+            parse.GetValue(rolesOnly)));
         return command;
     }
 
-    public static int Run(string corpus, string output, int seed, string? trainerName, bool compare, string? acledPath, TextWriter errors, string? outOfFoldPath = null)
+    public static int Run(string corpus, string output, int seed, string? trainerName, bool compare, string? acledPath, TextWriter errors, string? outOfFoldPath = null, bool rolesOnly = false)
     {
         TrainerKind? trainer = null;
         if (trainerName is not null)
@@ -51,6 +53,11 @@ public static class TrainCommand
         return ExitCodes.Guard("train", errors, () =>
         {
             var finder = MentionFinders.CreateDefault(errors);
+            if (rolesOnly)
+            {
+                RoleModel.TrainBesideClassifier(corpus, output, seed, finder, errors);
+                return ExitCodes.Ok;
+            }
             var extra = new List<CandidateFeatures>();
             if (acledPath is not null)
             {

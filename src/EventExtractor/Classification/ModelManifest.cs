@@ -32,6 +32,9 @@ public sealed class ModelManifest
     public double TrainingSeconds { get; set; }
     public ModelFileInfo Model { get; set; } = new();
 
+    /// <summary>The pairwise role model beside the classifier (<c>role-classifier.zip</c>), or null when none was trained.</summary>
+    public RoleModelInfo? RoleModel { get; set; }
+
     public sealed class CorpusInfo
     {
         public string Sha256 { get; set; } = "";
@@ -63,6 +66,34 @@ public sealed class ModelManifest
         public string File { get; set; } = "";
         public string Sha256 { get; set; } = "";
         public long Bytes { get; set; }
+    }
+
+    /// <summary>
+    /// How the role model was made and how it compared with the heuristic (<see cref="RoleAssigner"/>) in grouped
+    /// cross-validation on the same gold-event candidates; <see cref="Used"/> says whether extraction uses it.
+    /// </summary>
+    public sealed class RoleModelInfo
+    {
+        public string File { get; set; } = "";
+        public string Sha256 { get; set; } = "";
+        public long Bytes { get; set; }
+        public int FeatureSetVersion { get; set; }
+        public string Trainer { get; set; } = "";
+        public string TrainerOptions { get; set; } = "";
+        public int Seed { get; set; }
+        public double AgentThreshold { get; set; }
+        public double CounterpartThreshold { get; set; }
+        public int Folds { get; set; }
+        public int GoldEventCandidates { get; set; }
+        public int Pairs { get; set; }
+        public double CvModelAgent { get; set; }
+        public double CvModelCounterpart { get; set; }
+        public double CvHeuristicAgent { get; set; }
+        public double CvHeuristicCounterpart { get; set; }
+        public int GoldWithoutAgent { get; set; }
+        public int GoldAgentNotAmongActors { get; set; }
+        public bool Used { get; set; }
+        public double TrainingSeconds { get; set; }
     }
 
     private static readonly JsonSerializerSettings Settings = new()

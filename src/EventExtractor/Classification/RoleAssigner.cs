@@ -110,7 +110,7 @@ public sealed class RoleAssigner : IRoleAssigner
     }
 
     /// <summary>True when a predicted party is the gold one (spans overlap or the words match), or both are absent.</summary>
-    internal static bool Matches(AnnotatedSpan? gold, ActorSpan? predicted) =>
+    public static bool Matches(AnnotatedSpan? gold, ActorSpan? predicted) =>
         gold is null ? predicted is null : predicted is not null && (gold.Span.Overlaps(predicted.Span) || string.Equals(Norm(gold.Text), Norm(predicted.Text), StringComparison.Ordinal));
 
     private static string Norm(string s)

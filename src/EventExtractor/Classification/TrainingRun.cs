@@ -111,6 +111,9 @@ public static class TrainingRun
         var modelPath = Path.Combine(request.OutputDirectory, ModelFileName);
         ControlClassifierTrainer.SaveDeterministic(model, modelPath);
 
+        // The pairwise role model (role-classifier.zip), trained on gold types; the manifest says whether it beat the heuristic.
+        manifest.RoleModel = RoleModel.TrainAndSave(data.Documents, data.Candidates, request.OutputDirectory, request.Seed, request.Folds, progress);
+
         var roles = new RoleAssigner();
         var roleItems = data.Candidates.Where(c => c.Gold is not null)
             .Select(c => (c, roles.Assign(data.Documents.First(d => d.Id == c.DocumentId), c, c.Label)));

@@ -30,10 +30,10 @@ public sealed class ControlEventExtractor
     private readonly ActorRecognizer _actors;
     private readonly ControlClassifier _classifier;
     private readonly FeatureExtractor _features;
-    private readonly RoleAssigner _roles;
+    private readonly IRoleAssigner _roles;
     private readonly TriggerLexicon _lexicon;
 
-    private ControlEventExtractor(Geoparser geoparser, ActorRecognizer actors, ControlClassifier classifier)
+    private ControlEventExtractor(Geoparser geoparser, ActorRecognizer actors, ControlClassifier classifier, IRoleAssigner? roles)
     {
         _geoparser = geoparser;
         _actors = actors;
@@ -41,7 +41,7 @@ public sealed class ControlEventExtractor
         var lexicon = TriggerLexicon.LoadDefault();
         _lexicon = lexicon;
         _features = new FeatureExtractor(lexicon);
-        _roles = new RoleAssigner(lexicon);
+        _roles = roles ?? new RoleAssigner(lexicon);
         var sha = classifier.Manifest.Model.Sha256;
         ModelName = "control-classifier@" + (sha.Length >= 12 ? sha[..12].ToLowerInvariant() : "unknown");
     }
@@ -72,13 +72,17 @@ public sealed class ControlEventExtractor
         {
             throw new ExtractorLoadException($"model {modelPath} cannot be read ({e.GetType().Name}: {e.Message}); run `eventx train`", e);
         }
+        // The pairwise role model beside the classifier when its manifest says it beat the heuristic, else the heuristic.
+        IRoleAssigner? roles;
+        try { roles = RoleModel.LoadBeside(classifier); }
+        catch (ModelMismatchException e) { throw new ExtractorLoadException(e.Message, e); }
         ActorDictionary actors;
         try { actors = ActorDictionary.LoadDefault(); }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             throw new ExtractorLoadException($"actor dictionary cannot be read ({e.Message}); reinstall eventx", e);
         }
-        return new ControlEventExtractor(new Geoparser(gazetteer), new ActorRecognizer(actors), classifier);
+        return new ControlEventExtractor(new Geoparser(gazetteer), new ActorRecognizer(actors), classifier, roles);
     }
 
     /// <summary>models/control-classifier.zip in $EVENTX_MODELS, beside the program, or in the current directory or a parent.</summary>
