@@ -30,9 +30,14 @@ public sealed class RoleAssigner : IRoleAssigner
 
     public RoleAssignment Assign(Document doc, Candidate c, string label)
     {
-        var sentence = doc.Sentences[c.SentenceIndex];
         var words = SentenceWords(doc, c.SentenceIndex);
-        int trigger = FindTrigger(_lexicon, doc, c, label, words);
+        return Assign(doc, c, label, words, FindTrigger(_lexicon, doc, c, label, words));
+    }
+
+    /// <summary><see cref="Assign(Document, Candidate, string)"/> with the sentence's words and trigger already found.</summary>
+    internal RoleAssignment Assign(Document doc, Candidate c, string label, List<string> words, int trigger)
+    {
+        var sentence = doc.Sentences[c.SentenceIndex];
         int triggerStart = trigger >= 0 ? doc.Tokens[sentence.FirstToken + trigger].Start : c.Target.Span.Start;
 
         string Marker(ActorSpan a)

@@ -57,7 +57,7 @@ public sealed class RoleFeatures
         var words = RoleAssigner.SentenceWords(doc, c.SentenceIndex);
         int trig = RoleAssigner.FindTrigger(_lexicon, doc, c, label, words);
         int triggerStart = trig >= 0 ? doc.Tokens[sentence.FirstToken + trig].Start : c.Target.Span.Start;
-        var heuristic = _heuristic.Assign(doc, c, label);
+        var heuristic = _heuristic.Assign(doc, c, label, words, trig);
         int placeTok = doc.TokenAt(c.Target.Span.Start) - sentence.FirstToken;
         var actors = c.SentenceActors.OrderBy(a => a.Span.Start).ToList();
         var previous = c.PreviousActors.OrderBy(a => a.Span.Start).ToList();
