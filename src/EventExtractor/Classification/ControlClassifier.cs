@@ -15,15 +15,20 @@ public sealed class ControlClassifier
     private readonly MLContext _ml;
     private readonly ITransformer _model;
     private readonly ThreadLocal<PredictionEngine<CandidateFeatures, ScoredRow>> _engines;
+    private readonly LinearScorer? _linear;
 
     private ControlClassifier(MLContext ml, ITransformer model, ModelManifest manifest, string path)
     {
         _ml = ml;
         _model = model;
         _engines = new ThreadLocal<PredictionEngine<CandidateFeatures, ScoredRow>>(() => _ml.Model.CreatePredictionEngine<CandidateFeatures, ScoredRow>(_model));
+        _linear = LinearScorer.TryCreate(model, ControlLabels.All.Count);
         Manifest = manifest;
         ModelPath = path;
     }
+
+    /// <summary>True when predictions come from the model's weights directly rather than an ML.NET prediction engine.</summary>
+    public bool ScoresDirectly => _linear is not null;
 
     public ModelManifest Manifest { get; }
 
@@ -73,6 +78,14 @@ public sealed class ControlClassifier
     public IReadOnlyList<ControlPrediction> Predict(IReadOnlyList<CandidateFeatures> rows)
     {
         if (rows.Count == 0) return [];
+        if (_linear is not null) return rows.Select(r => Prediction(_linear.Probabilities(r.Features))).ToArray();
+        return PredictWithEngine(rows);
+    }
+
+    /// <summary>Predictions through an ML.NET prediction engine: any trainer's model, and the reference for the direct scorer.</summary>
+    public IReadOnlyList<ControlPrediction> PredictWithEngine(IReadOnlyList<CandidateFeatures> rows)
+    {
+        if (rows.Count == 0) return [];
         // One prediction engine per thread, made once: building a data view and running the pipeline per
         // article cost most of the extraction time. A PredictionEngine is not thread-safe, hence ThreadLocal.
         var engine = _engines.Value!;
@@ -87,6 +100,13 @@ public sealed class ControlClassifier
             result[i] = new ControlPrediction(label, li >= 0 && li < scores.Length ? scores[li] : scores.Max(), scores);
         }
         return result;
+    }
+
+    private static ControlPrediction Prediction(float[] scores)
+    {
+        int best = 0;
+        for (int i = 1; i < scores.Length; i++) if (scores[i] > scores[best]) best = i;
+        return new ControlPrediction(ControlLabels.All[best], scores[best], scores);
     }
 
     /// <summary>The two columns prediction reads from the scored row.</summary>

@@ -3,7 +3,6 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.LightGbm;
-using Microsoft.ML.Transforms.Text;
 
 namespace EventExtractor.Classification;
 
@@ -25,7 +24,7 @@ public sealed record TrainerResult(TrainerKind Trainer, string Options, Classifi
 
 /// <summary>
 /// Builds, cross-validates and fits the control-event classifier. The ML.NET pipeline is standard transforms only
-/// (key mapping, text featurisation, concatenation, a trainer), so the saved model loads without custom factories.
+/// (key mapping and a trainer over the library's feature vector), so the saved model loads without custom factories.
 /// </summary>
 public static class ControlClassifierTrainer
 {
@@ -34,54 +33,32 @@ public static class ControlClassifierTrainer
 
     public static string DescribeOptions(TrainerKind kind) => kind switch
     {
-        TrainerKind.SdcaMaximumEntropy => "SdcaMaximumEntropy(threads=1, maxIterations=100, l2=default)",
-        TrainerKind.LbfgsMaximumEntropy => "LbfgsMaximumEntropy(threads=1, l1=0.0, l2=0.1, optTol=1e-7)",
-        TrainerKind.LightGbm => "LightGbm(multiclass, threads=1, iterations=100, leaves=16, minLeaf=5, lr=0.1, deterministic)",
-        TrainerKind.AveragedPerceptronOva => "OneVersusAll(AveragedPerceptron(iterations=20), calibrated)",
+        TrainerKind.SdcaMaximumEntropy => "SdcaMaximumEntropy(threads=1, maxIterations=100, l2=default, balanced label weights)",
+        TrainerKind.LbfgsMaximumEntropy => "LbfgsMaximumEntropy(threads=1, l1=0.0, l2=0.1, optTol=1e-5, balanced label weights)",
+        TrainerKind.LightGbm => "LightGbm(multiclass, threads=1, iterations=100, leaves=16, minLeaf=5, lr=0.1, deterministic, balanced label weights)",
+        TrainerKind.AveragedPerceptronOva => "OneVersusAll(AveragedPerceptron(iterations=20), calibrated; unweighted: the perceptron takes no weights)",
         _ => kind.ToString(),
     };
 
     public static IEstimator<ITransformer> BuildPipeline(MLContext ml, TrainerKind kind, int seed)
     {
         var labels = ml.Data.LoadFromEnumerable(ControlLabels.All.Select(l => new LabelRow { Label = l }));
-        var words3 = new TextFeaturizingEstimator.Options
-        {
-            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = true },
-            CharFeatureExtractor = null,
-            CaseMode = TextNormalizingEstimator.CaseMode.None,
-            KeepPunctuations = true,
-            KeepNumbers = true,
-            Norm = TextFeaturizingEstimator.NormFunction.L2,
-        };
-        var words2 = new TextFeaturizingEstimator.Options
-        {
-            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
-            CharFeatureExtractor = null,
-            CaseMode = TextNormalizingEstimator.CaseMode.None,
-            KeepPunctuations = true,
-            KeepNumbers = true,
-            Norm = TextFeaturizingEstimator.NormFunction.L2,
-        };
-        var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", "Label", keyData: labels)
-            .Append(ml.Transforms.Text.FeaturizeText("MaskedF", words3, nameof(CandidateFeatures.Masked)))
-            .Append(ml.Transforms.Text.FeaturizeText("BetweenF", words2, nameof(CandidateFeatures.Between)))
-            .Append(ml.Transforms.Text.FeaturizeText("BeforeF", words2, nameof(CandidateFeatures.Before)))
-            .Append(ml.Transforms.Text.FeaturizeText("AfterF", words2, nameof(CandidateFeatures.After)))
-            .Append(ml.Transforms.Text.FeaturizeText("GovernorF", words2, nameof(CandidateFeatures.Governor)))
-            .Append(ml.Transforms.Concatenate("Features", "MaskedF", "BetweenF", "BeforeF", "AfterF", "GovernorF", nameof(CandidateFeatures.Dense)));
+        // Features arrive as one vector computed in the library (FeatureExtractor): the pipeline only maps labels
+        // to keys, so the saved model is the trainer's parameters and a label map.
+        var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", "Label", keyData: labels).AppendCacheCheckpoint(ml);
         IEstimator<ITransformer> trainer = kind switch
         {
             TrainerKind.SdcaMaximumEntropy => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
             {
-                NumberOfThreads = 1, MaximumNumberOfIterations = 100, Shuffle = true,
+                NumberOfThreads = 1, ExampleWeightColumnName = Weight, MaximumNumberOfIterations = 100, Shuffle = true,
             }),
             TrainerKind.LbfgsMaximumEntropy => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
             {
-                NumberOfThreads = 1, L1Regularization = 0f, L2Regularization = 0.1f, OptimizationTolerance = 1e-7f,
+                NumberOfThreads = 1, ExampleWeightColumnName = Weight, L1Regularization = 0f, L2Regularization = 0.1f, OptimizationTolerance = 1e-5f,
             }),
             TrainerKind.LightGbm => ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
             {
-                NumberOfThreads = 1, NumberOfIterations = 100, NumberOfLeaves = 16, MinimumExampleCountPerLeaf = 5,
+                NumberOfThreads = 1, ExampleWeightColumnName = Weight, NumberOfIterations = 100, NumberOfLeaves = 16, MinimumExampleCountPerLeaf = 5,
                 LearningRate = 0.1, Seed = seed, Verbose = false, Silent = true,
             }),
             TrainerKind.AveragedPerceptronOva => ml.MulticlassClassification.Trainers.OneVersusAll(
@@ -136,10 +113,25 @@ public static class ControlClassifierTrainer
     /// <summary>Fits the pipeline on <paramref name="rows"/> with a fresh seeded context.</summary>
     public static ITransformer Fit(IReadOnlyList<CandidateFeatures> rows, TrainerKind kind, int seed)
     {
+        BalanceWeights(rows);
         var ml = new MLContext(seed);
         var data = ml.Data.LoadFromEnumerable(rows);
         return BuildPipeline(ml, kind, seed).Fit(data);
     }
+
+    /// <summary>
+    /// Weighs each row by (size of the largest label) / (size of its label), so every label counts as much in training.
+    /// withdrew has 118 candidates against 5,133 none: unweighted, the model rarely dares to predict it (recall 0.32).
+    /// Balanced weights raised cross-validated macro F1 from 0.562 to 0.591 (README, Classification).
+    /// </summary>
+    public static void BalanceWeights(IReadOnlyList<CandidateFeatures> rows)
+    {
+        var counts = rows.GroupBy(r => r.Label, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        int largest = counts.Values.DefaultIfEmpty(1).Max();
+        foreach (var r in rows) r.Weight = (float)largest / counts[r.Label];
+    }
+
+    private const string Weight = nameof(CandidateFeatures.Weight);
 
     /// <summary>The predicted label of every row, in order.</summary>
     public static string[] Predict(ITransformer model, IReadOnlyList<CandidateFeatures> rows, int seed = 0)

@@ -1,44 +1,66 @@
-using System.Text;
 using EventExtractor.Text;
 using Microsoft.ML.Data;
 
 namespace EventExtractor.Classification;
 
 /// <summary>
-/// One candidate as ML.NET sees it: text columns featurised by n-grams inside the pipeline and a fixed-length
-/// numeric vector computed here, before ML.NET, so a saved model needs no custom transforms to load.
+/// One candidate as ML.NET sees it: its label and one sparse vector, computed here before ML.NET (dense cues plus
+/// hashed n-grams of the masked sentence, see <see cref="SparseVectorBuilder"/>). The word views the vector was
+/// built from are kept for tests and error analysis; ML.NET does not see them.
 /// </summary>
 public sealed class CandidateFeatures
 {
     public string Label { get; set; } = ControlLabels.None;
 
+    [VectorType(FeatureExtractor.VectorLength)]
+    public VBuffer<float> Features { get; set; }
+
+    /// <summary>The row's weight in training: rare labels weigh more (set by the trainer, 1 elsewhere).</summary>
+    public float Weight { get; set; } = 1;
+
     /// <summary>The cross-validation group: candidates of one group are never split across folds.</summary>
+    [NoColumn]
     public string GroupId { get; set; } = "";
 
     /// <summary>The sentence with the target as PLACE_T, other places PLACE, actors ACTOR, numbers NUM, words lowercased.</summary>
-    public string Masked { get; set; } = "";
+    [NoColumn]
+    public IReadOnlyList<string> MaskedWords { get; init; } = [];
 
-    /// <summary>The masked words between the nearest actor and the target, or NOACTOR.</summary>
-    public string Between { get; set; } = "";
+    /// <summary>The masked words between the nearest actor and the target, after A_BEFORE or A_AFTER; or NOACTOR.</summary>
+    [NoColumn]
+    public IReadOnlyList<string> BetweenWords { get; init; } = [];
 
-    /// <summary>The four masked words before the target.</summary>
-    public string Before { get; set; } = "";
+    /// <summary>The masked words before the target (at most four).</summary>
+    [NoColumn]
+    public IReadOnlyList<string> BeforeWords { get; init; } = [];
 
-    /// <summary>The four masked words after the target.</summary>
-    public string After { get; set; } = "";
+    /// <summary>The masked words after the target (at most four).</summary>
+    [NoColumn]
+    public IReadOnlyList<string> AfterWords { get; init; } = [];
 
     /// <summary>The trigger words that govern the target across a list or a passive ("captured A, B and PLACE_T", "PLACE_T fell to").</summary>
-    public string Governor { get; set; } = "";
+    [NoColumn]
+    public IReadOnlyList<string> GovernorWords { get; init; } = [];
 
-    [VectorType(FeatureExtractor.DenseLength)]
-    public float[] Dense { get; set; } = new float[FeatureExtractor.DenseLength];
+    [NoColumn]
+    public float[] Dense { get; init; } = [];
+
+    [NoColumn] public string Masked => string.Join(' ', MaskedWords);
+
+    [NoColumn] public string Between => string.Join(' ', BetweenWords);
+
+    [NoColumn] public string Before => string.Join(' ', BeforeWords);
+
+    [NoColumn] public string After => string.Join(' ', AfterWords);
+
+    [NoColumn] public string Governor => string.Join(' ', GovernorWords);
 }
 
 /// <summary>Computes <see cref="CandidateFeatures"/> from a candidate: masking, lexicon hits, cues, distances, order.</summary>
 public sealed class FeatureExtractor
 {
     /// <summary>Bumped whenever features change: a model trained on other features is refused at load.</summary>
-    public const int FeatureSetVersion = 2;
+    public const int FeatureSetVersion = 3;
 
     private static readonly string[] Prepositions = ["of", "in", "near", "from", "to", "towards", "toward", "on", "around", "at", "into", "outside", "for", "against", "and", ","];
     private static readonly HashSet<string> GovernmentQualifiers = new(StringComparer.Ordinal) { "government", "regime", "forces", "army", "authorities", "'s", "based" };
@@ -69,6 +91,11 @@ public sealed class FeatureExtractor
 
     /// <summary>Length of <see cref="CandidateFeatures.Dense"/>.</summary>
     public const int DenseLength = EventCategories * PerCategory + CueBlock + 17 + Tail + GovernorBlock;
+
+    /// <summary>Length of <see cref="CandidateFeatures.Features"/>: the dense block, then the hashed n-grams.</summary>
+    public const int VectorLength = DenseLength + (1 << SparseVectorBuilder.HashBits);
+
+    [ThreadStatic] private static SparseVectorBuilder? _builder;
 
     private readonly TriggerLexicon _lexicon;
 
@@ -230,17 +257,94 @@ public sealed class FeatureExtractor
         f[k + (leftCat < 0 ? TriggerLexicon.CategoryCount : leftCat)] = 1;
         f[k + TriggerLexicon.CategoryCount + 1 + (rightCat < 0 ? TriggerLexicon.CategoryCount : rightCat)] = 1;
 
+        var between = BetweenWords(words, ti, nearestActor);
+        var beforeWords = Slice(words, Math.Max(0, ti - 4), ti);
+        var afterWords = Slice(words, ti + 1, Math.Min(words.Count, ti + 5));
+        string[] governor = ["L_" + leftWord, "R_" + rightWord];
+
+        var v = _builder ??= new SparseVectorBuilder(DenseLength);
+        v.Dense(f);
+        Namespace(v, "masked", words, 3);
+        Namespace(v, "between", between, 2);
+        Namespace(v, "before", beforeWords, 2);
+        Namespace(v, "after", afterWords, 2);
+        Namespace(v, "governor", governor, 2);
+        WindowNamespace(v, words, ti);
+        TriggerNamespace(v, words, hits, ti);
         return new CandidateFeatures
         {
             Label = c.Label,
             GroupId = c.GroupId,
-            Masked = string.Join(' ', words),
-            Between = BetweenText(words, ti, nearestActor),
-            Before = string.Join(' ', words.Skip(Math.Max(0, ti - 4)).Take(Math.Min(4, ti))),
-            After = string.Join(' ', words.Skip(ti + 1).Take(4)),
-            Governor = $"L_{leftWord} R_{rightWord}",
+            Features = v.Build(),
+            MaskedWords = words,
+            BetweenWords = between,
+            BeforeWords = beforeWords,
+            AfterWords = afterWords,
+            GovernorWords = governor,
             Dense = f,
         };
+    }
+
+    private static void Namespace(SparseVectorBuilder v, string name, IReadOnlyList<string> words, int maxN)
+    {
+        v.BeginNamespace(name);
+        v.AddNgrams(words, 0, words.Count, maxN);
+        v.EndNamespace();
+    }
+
+    /// <summary>
+    /// The words right around the target with their offsets ("-1:of", "+1:province"): the bag-of-words columns lose
+    /// which side a word is on and how close it is.
+    /// </summary>
+    private static void WindowNamespace(SparseVectorBuilder v, IReadOnlyList<string> words, int ti)
+    {
+        v.BeginNamespace("window");
+        string At(int i) => i < 0 ? "<s>" : i >= words.Count ? "</s>" : words[i];
+        for (int d = 1; d <= 3; d++)
+        {
+            v.Add("-" + d + ":" + At(ti - d));
+            v.Add("+" + d + ":" + At(ti + d));
+        }
+        v.Add("-2-1:" + At(ti - 2) + " " + At(ti - 1));
+        v.Add("+1+2:" + At(ti + 1) + " " + At(ti + 2));
+        v.Add("-1+1:" + At(ti - 1) + " " + At(ti + 1));
+        v.EndNamespace();
+    }
+
+    /// <summary>
+    /// Each trigger of the sentence seen from the target: its category and form with the side and a distance bucket,
+    /// and for triggers within eight words the words between them ("captured the town of", "fell to").
+    /// </summary>
+    private static void TriggerNamespace(SparseVectorBuilder v, IReadOnlyList<string> words, List<TriggerHit> hits, int ti)
+    {
+        v.BeginNamespace("trigger");
+        if (hits.Count == 0) v.Add("none");
+        foreach (var h in hits)
+        {
+            if (h.FirstToken <= ti && ti < h.EndToken) { v.Add("inside:" + h.Category); continue; }
+            bool before = h.EndToken <= ti;
+            int d = before ? ti - h.EndToken + 1 : h.FirstToken - ti;
+            string side = before ? "<" : ">";
+            string bucket = d <= 1 ? "1" : d <= 3 ? "3" : d <= 6 ? "6" : d <= 12 ? "12" : "far";
+            v.Add(h.Category + side + bucket);
+            v.Add(h.Form + side + bucket);
+            if (d <= 8)
+            {
+                var path = new System.Text.StringBuilder(h.Form).Append(side);
+                int lo = before ? h.EndToken : ti + 1, hi = before ? ti : h.FirstToken;
+                for (int i = lo; i < hi; i++) path.Append(' ').Append(words[i]);
+                v.Add(path.ToString());
+                v.Add(h.Category + side + (hi - lo) + ":" + (hi > lo ? words[before ? hi - 1 : lo] : ""));
+            }
+        }
+        v.EndNamespace();
+    }
+
+    private static string[] Slice(IReadOnlyList<string> words, int from, int to)
+    {
+        var result = new string[Math.Max(0, to - from)];
+        for (int i = 0; i < result.Length; i++) result[i] = words[from + i];
+        return result;
     }
 
     /// <summary>The first trigger reached from the target in direction <paramref name="step"/> over glue words only.</summary>
@@ -258,12 +362,12 @@ public sealed class FeatureExtractor
         return (-1, "none");
     }
 
-    private static string BetweenText(IReadOnlyList<string> words, int ti, int actor)
+    private static List<string> BetweenWords(IReadOnlyList<string> words, int ti, int actor)
     {
-        if (actor < 0) return "NOACTOR";
+        if (actor < 0) return ["NOACTOR"];
         int lo = Math.Min(actor, ti) + 1, hi = Math.Max(actor, ti);
-        var sb = new StringBuilder(actor < ti ? "A_BEFORE" : "A_AFTER");
-        for (int i = lo; i < hi && i < lo + 12; i++) sb.Append(' ').Append(words[i]);
-        return sb.ToString();
+        var result = new List<string> { actor < ti ? "A_BEFORE" : "A_AFTER" };
+        for (int i = lo; i < hi && i < lo + 12; i++) result.Add(words[i]);
+        return result;
     }
 }

@@ -9,7 +9,7 @@ namespace EventExtractor.Classification;
 public sealed record FeaturizedCorpus(IReadOnlyList<Document> Documents, IReadOnlyList<Candidate> Candidates, IReadOnlyList<CandidateFeatures> Rows, CandidateStats Stats);
 
 /// <summary>What <c>eventx train</c> was asked to do.</summary>
-public sealed record TrainingRequest(string CorpusDirectory, string OutputDirectory, int Seed = 1, TrainerKind? Trainer = null, bool Compare = true, int Folds = 5)
+public sealed record TrainingRequest(string CorpusDirectory, string OutputDirectory, int Seed = 1, TrainerKind? Trainer = null, bool Compare = false, int Folds = 5)
 {
     /// <summary>Extra training rows (already featurised), e.g. from a user's ACLED export; never used for the shipped model.</summary>
     public IReadOnlyList<CandidateFeatures> ExtraRows { get; init; } = [];

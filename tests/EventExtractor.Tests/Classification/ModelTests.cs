@@ -103,4 +103,27 @@ public class ModelTests
         var e = Assert.Throws<ModelMismatchException>(() => ControlClassifier.Load(path));
         Assert.Contains("SHA-256", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_direct_linear_scorer_gives_the_prediction_engines_probabilities()
+    {
+        var classifier = ControlClassifier.Load(TrainTo(TempDir(), 5));
+        Assert.True(classifier.ScoresDirectly);
+        var rows = TinyRows();
+        var direct = classifier.Predict(rows);
+        var engine = classifier.PredictWithEngine(rows);
+        for (int i = 0; i < rows.Count; i++)
+        {
+            Assert.Equal(engine[i].Label, direct[i].Label);
+            for (int k = 0; k < ControlLabels.All.Count; k++) Assert.Equal(engine[i].Scores[k], direct[i].Scores[k], 4);
+        }
+    }
+
+    [Fact]
+    public void Balanced_weights_make_every_label_weigh_as_much_as_the_largest()
+    {
+        var rows = TinyRows().Take(3).ToList(); // captured, captured, withdrew
+        ControlClassifierTrainer.BalanceWeights(rows);
+        Assert.Equal([1f, 1f, 2f], rows.Select(r => r.Weight));
+    }
 }

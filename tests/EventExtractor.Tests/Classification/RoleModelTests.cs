@@ -128,6 +128,21 @@ public class RoleModelTests
     }
 
     [Fact]
+    public void Direct_scoring_gives_the_prediction_engines_probabilities()
+    {
+        var (docs, candidates) = ToyCorpus(30, 0);
+        var data = new RoleModel.TrainingData(docs, candidates);
+        var model = new RoleModel(RoleModel.Fit(data.RowsOf(Enumerable.Range(0, data.Items.Count)), 1), 0.5f, 0.5f);
+        foreach (var pairs in data.Pairs)
+        {
+            var direct = model.Score(pairs.Pairs);
+            var engine = model.ScoreWithEngine(pairs.Pairs);
+            for (int i = 0; i < direct.Length; i++)
+                for (int k = 0; k < RoleLabels.All.Count; k++) Assert.Equal(engine[i][k], direct[i][k], 4);
+        }
+    }
+
+    [Fact]
     public void Cross_validation_compares_model_and_heuristic_on_the_same_items()
     {
         var (docs, candidates) = ToyCorpus(50, 0);
