@@ -22,15 +22,21 @@ public static class EvaluateCommand
         var json = new Option<string?>("--json") { Description = "Also write the figures as JSON to this file." };
         var split = new Option<string?>("--split") { Description = "Corpus split to score (default test)." };
         var pipeline = new Option<bool>("--pipeline") { Description = "With --acled: score the whole pipeline (what eventx extract outputs), not the classifier's candidates alone." };
+        var countries = new Option<string?>("--countries") { Description = "With --pipeline: countries the rows are about, e.g. SY,IQ,YE (as eventx extract --countries)." };
         var command = new Command("evaluate", "Score the control-event classifier on the held-out corpus split or an ACLED export.");
-        foreach (var o in new Option[] { corpus, acled, model, json, split, pipeline }) command.Options.Add(o);
+        foreach (var o in new Option[] { corpus, acled, model, json, split, pipeline, countries }) command.Options.Add(o);
         command.SetAction(parse => Run(parse.GetValue(corpus), parse.GetValue(acled), parse.GetValue(model) ?? ControlClassifier.DefaultRelativePath,
-            parse.GetValue(json), parse.GetValue(split) ?? "test", Console.Out, Console.Error, parse.GetValue(pipeline)));
+            parse.GetValue(json), parse.GetValue(split) ?? "test", Console.Out, Console.Error, parse.GetValue(pipeline), parse.GetValue(countries)));
         return command;
     }
 
-    public static int Run(string? corpus, string? acled, string modelPath, string? jsonPath, string split, TextWriter output, TextWriter errors, bool pipeline = false)
+    public static int Run(string? corpus, string? acled, string modelPath, string? jsonPath, string split, TextWriter output, TextWriter errors, bool pipeline = false, string? countryList = null)
     {
+        if (!Places.GeoparserOptions.TryParseCountries(countryList, out var countries) || countries.Count > 0 && !pipeline)
+        {
+            errors.WriteLine("eventx evaluate: --countries takes two-letter country codes such as SY,IQ,YE, and goes with --pipeline");
+            return ExitCodes.UsageError;
+        }
         if (pipeline && acled is null)
         {
             errors.WriteLine("eventx evaluate: --pipeline goes with --acled");
@@ -60,7 +66,7 @@ public static class EvaluateCommand
                 if (pipeline)
                 {
                     ControlEventExtractor extractor;
-                    try { extractor = ControlEventExtractor.Load(new ExtractorOptions { ModelPath = modelPath }); }
+                    try { extractor = ControlEventExtractor.Load(new ExtractorOptions { ModelPath = modelPath, Countries = countries }); }
                     catch (ExtractorLoadException e)
                     {
                         errors.WriteLine($"eventx evaluate: {e.Message}");

@@ -25,18 +25,19 @@ public static class ExtractCommand
         var quiet = new Option<bool>("--quiet") { Description = "No progress line on standard error." };
         var model = new Option<string?>("--model") { Description = "The classifier model zip (default models/control-classifier.zip)." };
         var gazetteer = new Option<string?>("--gazetteer") { Description = "The gazetteer (default models/gazetteer.bin.gz)." };
+        var countries = new Option<string?>("--countries") { Description = "Countries the articles are about, e.g. SY,IQ,YE: preferred when a place name has homonyms elsewhere." };
         var command = new Command("extract", "Extract territorial control events (captured, withdrew, controls, contested) from articles.");
         command.Arguments.Add(inputs);
-        foreach (var o in new Option[] { output, format, date, threads, minConfidence, quiet, model, gazetteer }) command.Options.Add(o);
+        foreach (var o in new Option[] { output, format, date, threads, minConfidence, quiet, model, gazetteer, countries }) command.Options.Add(o);
         command.SetAction(parse => Run(new Settings(
             parse.GetValue(inputs) ?? [], parse.GetValue(output), parse.GetValue(format) ?? "jsonl", parse.GetValue(date),
-            parse.GetValue(threads), parse.GetValue(minConfidence), parse.GetValue(quiet), parse.GetValue(model), parse.GetValue(gazetteer)),
+            parse.GetValue(threads), parse.GetValue(minConfidence), parse.GetValue(quiet), parse.GetValue(model), parse.GetValue(gazetteer), parse.GetValue(countries)),
             Console.OpenStandardInput, Console.Out, Console.Error, progressAllowed: !Console.IsErrorRedirected));
         return command;
     }
 
     /// <summary>The command's options, parsed.</summary>
-    public sealed record Settings(string[] Inputs, string? Output, string Format, string? Date, int Threads, double MinConfidence, bool Quiet, string? ModelPath, string? GazetteerPath);
+    public sealed record Settings(string[] Inputs, string? Output, string Format, string? Date, int Threads, double MinConfidence, bool Quiet, string? ModelPath, string? GazetteerPath, string? Countries = null);
 
     public static int Run(Settings settings, Func<Stream> stdin, TextWriter stdout, TextWriter stderr, bool progressAllowed = false, ControlEventExtractor? extractor = null)
     {
@@ -65,10 +66,15 @@ public static class ExtractCommand
             stderr.WriteLine($"eventx: --min-confidence {settings.MinConfidence.ToString(CultureInfo.InvariantCulture)} must be between 0 and 1");
             return ExitCodes.UsageError;
         }
+        if (!Places.GeoparserOptions.TryParseCountries(settings.Countries, out var countries))
+        {
+            stderr.WriteLine($"eventx: --countries '{settings.Countries}' is not a list of two-letter country codes such as SY,IQ,YE");
+            return ExitCodes.UsageError;
+        }
         if (extractor is null)
         {
             var load = Stopwatch.StartNew();
-            try { extractor = ControlEventExtractor.Load(new ExtractorOptions { ModelPath = settings.ModelPath, GazetteerPath = settings.GazetteerPath }); }
+            try { extractor = ControlEventExtractor.Load(new ExtractorOptions { ModelPath = settings.ModelPath, GazetteerPath = settings.GazetteerPath, Countries = countries }); }
             catch (ExtractorLoadException e)
             {
                 stderr.WriteLine($"eventx: {e.Message}");

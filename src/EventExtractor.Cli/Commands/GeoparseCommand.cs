@@ -40,12 +40,13 @@ public static class GeoparseCommand
             return ExitCodes.UsageError;
         }
         var parser = new Geoparser(gazetteer);
+        var actors = new Actors.ActorRecognizer(); // actors' countries help choose between same-named places, as in eventx extract
 
         if (evaluate is not null)
         {
             try
             {
-                var results = PlaceEvaluation.Evaluate(parser, PlaceEvaluation.ReadGold(evaluate), dataRoot);
+                var results = PlaceEvaluation.Evaluate(parser, PlaceEvaluation.ReadGold(evaluate), dataRoot, actors);
                 foreach (var r in results.Where(r => !r.Correct))
                     errors.WriteLine($"miss {evaluate}:{r.Row.Line}: {r.Row.Mention} expected {r.Row.Expected}: {r.Note}");
                 output.WriteLine(PlaceEvaluation.Summary(results));
@@ -67,7 +68,7 @@ public static class GeoparseCommand
             }
             var article = item.Article!;
             var doc = Document.Create(article.Id, article.Text, article.Date);
-            foreach (var m in parser.Parse(doc)) output.WriteLine(ToJson(doc.Id, m));
+            foreach (var m in parser.Parse(doc, actors.Find(doc))) output.WriteLine(ToJson(doc.Id, m));
         }
         return ExitCodes.Ok;
     }

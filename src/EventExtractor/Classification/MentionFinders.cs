@@ -20,8 +20,10 @@ public sealed class GeoparserMentionFinder : IMentionFinder
 
     public MentionSet Find(Document doc)
     {
-        var actors = HeuristicMentionFinder.FindActors(doc, _actors);
-        var places = _geoparser.Parse(doc)
+        // The actors go to the geoparser too (their countries help choose between homonyms), as in extraction.
+        var actorMentions = _actors.Find(doc);
+        var actors = actorMentions.Select(m => new ActorSpan(m.Span, m.Text, m.Actor?.Id, m.Actor?.Name)).ToList();
+        var places = _geoparser.Parse(doc, actorMentions)
             .Select(p => new PlaceSpan(p.Span, p.Text, p.Entry?.Name, p.Entry?.Lat, p.Entry?.Lon, p.IsQualifier))
             .ToList();
         return new MentionSet(places, actors);

@@ -13,6 +13,8 @@ public sealed record ExtractorOptions
 {
     public string? ModelPath { get; init; }
     public string? GazetteerPath { get; init; }
+    /// <summary>Countries the articles are about (ISO alpha-2), a prior for choosing between same-named places; see <see cref="GeoparserOptions"/>.</summary>
+    public IReadOnlyList<string> Countries { get; init; } = [];
 }
 
 /// <summary>A model or gazetteer that is missing or cannot be read: the message says what to run.</summary>
@@ -82,7 +84,7 @@ public sealed class ControlEventExtractor
         {
             throw new ExtractorLoadException($"actor dictionary cannot be read ({e.Message}); reinstall eventx", e);
         }
-        return new ControlEventExtractor(new Geoparser(gazetteer), new ActorRecognizer(actors), classifier, roles);
+        return new ControlEventExtractor(new Geoparser(gazetteer, new GeoparserOptions { Countries = options.Countries }), new ActorRecognizer(actors), classifier, roles);
     }
 
     /// <summary>models/control-classifier.zip in $EVENTX_MODELS, beside the program, or in the current directory or a parent.</summary>
@@ -95,10 +97,10 @@ public sealed class ControlEventExtractor
         long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         var doc = Document.Create(article.Id, article.Text, article.Date);
         Lap(0, ref t0);
-        var placeMentions = _geoparser.Parse(doc);
-        Lap(1, ref t0);
         var actorMentions = _actors.Find(doc);
         Lap(2, ref t0);
+        var placeMentions = _geoparser.Parse(doc, actorMentions); // actors' countries help choose between homonyms
+        Lap(1, ref t0);
         var time = TimeRecognizer.Analyze(doc, DateOnly.MaxValue);
         Lap(3, ref t0);
 

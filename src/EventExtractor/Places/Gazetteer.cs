@@ -55,6 +55,7 @@ public sealed class Gazetteer
     private readonly Dictionary<string, WordFlag>.AlternateLookup<ReadOnlySpan<char>> _stopLookup;
     private readonly Lazy<Dictionary<string, int>> _byId;
     private readonly Lazy<Dictionary<long, int>> _byGeonameId;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Dictionary<string, int[]>>> _bySkeleton = new(StringComparer.Ordinal);
 
     private Gazetteer(BinaryReader r, string path)
     {
@@ -178,6 +179,37 @@ public sealed class Gazetteer
         var list = new GazetteerEntry[hits.Length];
         for (int i = 0; i < hits.Length; i++) list[i] = this[hits[i]];
         return list;
+    }
+
+    /// <summary>
+    /// The entries of <paramref name="countryCode"/> whose name keys share the consonant skeleton
+    /// (<see cref="PlaceNormalizer.Skeleton"/>) of <paramref name="key"/>, as entry indices in gazetteer order: for a name the
+    /// keys lack. Each country's index is built on first use, so callers that never need one never pay for it.
+    /// </summary>
+    public IReadOnlyList<int> LookupSkeleton(string key, string countryCode)
+    {
+        var index = _bySkeleton.GetOrAdd(countryCode, cc => new Lazy<Dictionary<string, int[]>>(() => SkeletonIndex(cc))).Value;
+        return index.TryGetValue(PlaceNormalizer.Skeleton(key), out var hits) ? hits : [];
+    }
+
+    private Dictionary<string, int[]> SkeletonIndex(string countryCode)
+    {
+        var lists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        int first = Array.FindIndex(_countryIndex, i => i >= 0 && Str(i) == countryCode);
+        if (first < 0) return [];
+        int country = _countryIndex[first]; // the string table holds each code once
+        for (int k = 0; k < KeyCount; k++)
+        {
+            string? skeleton = null;
+            foreach (int e in _postings.AsSpan(_postingOffsets[k], _postingOffsets[k + 1] - _postingOffsets[k]))
+            {
+                if (_countryIndex[e] != country) continue;
+                skeleton ??= PlaceNormalizer.Skeleton(new string(_keyChars, _keyOffsets[k], _keyOffsets[k + 1] - _keyOffsets[k]));
+                if (!lists.TryGetValue(skeleton, out var list)) lists[skeleton] = list = [];
+                list.Add(e);
+            }
+        }
+        return lists.ToDictionary(p => p.Key, p => p.Value.Distinct().Order().ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary>The country code of a demonym key (normalised "Syrian" → SY), or null.</summary>

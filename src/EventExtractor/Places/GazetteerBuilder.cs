@@ -155,6 +155,10 @@ public static class GazetteerBuilder
             inputs.Add(Input(Path.GetFileName(supp), null, supp, "EventExtractor curated supplement (see corpus/gazetteer/README.md)"));
         }
 
+        // 7. One province name per province: the village layers write a locality's province their own way ("Hamah", "Days Az
+        // Zawr", "Idlib Governorate"); each is rewritten to the province entry's name it spells, so the geoparser can compare them.
+        counts["admin1Renamed"] = CanonicalizeAdmin1(entries);
+
         // Words that are places only in context, or never alone.
         var stopWords = new Dictionary<string, WordFlag>(StringComparer.Ordinal);
         foreach (var (file, flag) in new[] { (sources.CommonWordsFile, WordFlag.CommonWord), (sources.NotPlacesFile, WordFlag.NotAPlace) })
@@ -333,10 +337,11 @@ public static class GazetteerBuilder
             var names = new List<string>();
             foreach (var part in where.Split('/'))
             {
+                // "Aleppo town" is the name Aleppo: the type word stays out of the keys, or "Aleppo town" in a text would match
+                // only the entries that UCDP spelt that way and never their homonyms.
                 var n = StripParenthesis(part.Trim());
-                names.Add(n);
-                foreach (var t in UcdpTypeWords)
-                    if (n.EndsWith(" " + t, StringComparison.OrdinalIgnoreCase)) { names.Add(n[..^(t.Length + 1)]); break; }
+                var type = UcdpTypeWords.FirstOrDefault(t => n.EndsWith(" " + t, StringComparison.OrdinalIgnoreCase));
+                names.Add(type is null ? n : n[..^(type.Length + 1)]);
             }
             Builder? target = null;
             foreach (var n in names)
@@ -358,7 +363,7 @@ public static class GazetteerBuilder
                 : lower.Contains("oil", StringComparison.Ordinal) ? ('S', "OILF")
                 : lower.Contains("crossing", StringComparison.Ordinal) ? ('S', "BCRS")
                 : ('P', "PPL");
-            var display = names.Count > 1 && names[1].Length > 0 && fclass == 'P' ? names[1] : names[0];
+            var display = names[0];
             var b = new Builder($"ucdp:{cc}:{Slug(where)}:{F(r, "latitude")},{F(r, "longitude")}", null, display, lat, lon, cc,
                 StripDivisionWord(F(r, "adm_1")), fclass, fcode, 0, "ucdp");
             foreach (var n in names) AddName(b, n);
@@ -442,6 +447,39 @@ public static class GazetteerBuilder
         if (a.Length > 0) return a;
         if (b.Length > 0 && b[0] < 0x0250) return b;
         return rest.FirstOrDefault(n => n.Length > 0 && n.All(c => c < 0x0250 || c is >= '\u1E00' and < '\u1F00'));
+    }
+
+    /// <summary>
+    /// Rewrites each entry's Admin1 to the name of the province entry of its country that one of the province's names spells
+    /// (by <see cref="PlaceNormalizer.NameKey"/>, after dropping "(...)" and "Governorate"); returns how many were rewritten.
+    /// Names that spell no province, or more than one, are left as they are.
+    /// </summary>
+    private static int CanonicalizeAdmin1(List<Builder> entries)
+    {
+        var provinces = new Dictionary<(string, string), string?>();
+        foreach (var p in entries)
+        {
+            if (p.FeatureCode != "ADM1" || p.CountryCode is null || p.Admin1 is null) continue;
+            foreach (var n in p.Names.Append(p.Admin1))
+            {
+                if (PlaceNormalizer.NameKey(StripDivisionWord(StripParenthesis(n))) is not { } k) continue;
+                var key = (p.CountryCode, k);
+                if (!provinces.TryGetValue(key, out var other)) provinces[key] = p.Admin1;
+                else if (other != p.Admin1) provinces[key] = null; // spells two provinces: ambiguous
+            }
+        }
+        int renamed = 0;
+        foreach (var e in entries)
+        {
+            if (e.CountryCode is null || e.Admin1 is null || e.FeatureCode == "ADM1") continue;
+            if (PlaceNormalizer.NameKey(StripDivisionWord(StripParenthesis(e.Admin1))) is { } k
+                && provinces.GetValueOrDefault((e.CountryCode, k)) is { } canonical && canonical != e.Admin1)
+            {
+                e.Admin1 = canonical;
+                renamed++;
+            }
+        }
+        return renamed;
     }
 
     private static string StripParenthesis(string s)

@@ -1,11 +1,37 @@
+using EventExtractor.Actors;
 using EventExtractor.Text;
 
 namespace EventExtractor.Places;
 
+/// <summary>What the user knows about an archive before reading it.</summary>
+public sealed record GeoparserOptions
+{
+    /// <summary>
+    /// Countries (ISO 3166 alpha-2) the archive is about, e.g. SY, IQ, YE: a prior for short texts that name no country.
+    /// Evidence in the text still wins; empty means no prior.
+    /// </summary>
+    public IReadOnlyList<string> Countries { get; init; } = [];
+
+    /// <summary>Parses a comma-separated list of two-letter country codes ("SY,IQ,YE"); false if any item is not one.</summary>
+    public static bool TryParseCountries(string? text, out IReadOnlyList<string> countries)
+    {
+        var list = new List<string>();
+        countries = list;
+        if (string.IsNullOrWhiteSpace(text)) return true;
+        foreach (var item in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (item.Length != 2 || !char.IsAsciiLetter(item[0]) || !char.IsAsciiLetter(item[1])) return false;
+            list.Add(item.ToUpperInvariant());
+        }
+        return true;
+    }
+}
+
 /// <summary>
 /// Finds place names in a tokenized document (longest match first over tokens, names normalised by
 /// <see cref="PlaceNormalizer"/>) and resolves each to a gazetteer entry using the document's country focus (countries,
-/// demonyms and unambiguous places named in it), explicit context ("X, Syria", "Iraq's X", "X province"),
+/// demonyms, the countries of the actors and unambiguous places named in it), the provinces it names (a village in a
+/// named province beats its homonyms elsewhere), explicit context ("X, Syria", "Iraq's X", "X province"),
 /// feature class and population. Thread-safe: one instance can serve many threads.
 /// </summary>
 public sealed class Geoparser
@@ -45,12 +71,26 @@ public sealed class Geoparser
         "council", "police", "air", "airforce", "navy", "state", "media", "leader", "leaders", "opposition", "rebels", "people",
     };
 
-    private readonly Gazetteer _gazetteer;
+    /// <summary>
+    /// Generic words that open Arabic place names (Tal, Jabal, Rasm, Khirbet, Umm, Abu, Kafr...). A match made of these
+    /// alone and followed by more capitalised words ("Tal Abu" of "Tal Abu Rweil") is the head of a longer name, not a place.
+    /// </summary>
+    private static readonly HashSet<string> GenericNameHeads = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "tal", "tall", "tell", "tel", "jabal", "jebel", "jabel", "jbal", "jeb", "jib", "jubb", "rasm", "khirbet", "khirbat", "kherbet",
+        "umm", "um", "abu", "abul", "kafr", "kfar", "deir", "dayr", "ain", "ayn", "bir", "ras", "wadi", "sheikh", "shaykh", "qasr",
+        "beit", "bayt", "tallat", "mazraat", "mazraa", "maarat", "qaryat", "hay", "harat", "jisr", "bani", "beni", "nahr", "marj",
+        "hosh", "hawsh", "arab", "tlul", "tulul", "bab", "mashraa", "sabkhat",
+    };
 
-    public Geoparser(Gazetteer gazetteer)
+    private readonly Gazetteer _gazetteer;
+    private readonly HashSet<string> _priorCountries;
+
+    public Geoparser(Gazetteer gazetteer, GeoparserOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(gazetteer);
         _gazetteer = gazetteer;
+        _priorCountries = new HashSet<string>((options ?? new GeoparserOptions()).Countries.Select(c => c.Trim().ToUpperInvariant()), StringComparer.Ordinal);
     }
 
     public Gazetteer Gazetteer => _gazetteer;
@@ -58,23 +98,32 @@ public sealed class Geoparser
     /// <summary>A name found in the text: token range and the entries its key maps to.</summary>
     internal readonly record struct Match(int FirstToken, int EndToken, int[] Candidates);
 
-    /// <summary>Every place mention in <paramref name="doc"/>, in text order.</summary>
-    public IReadOnlyList<PlaceMention> Parse(Document doc)
+    /// <summary>
+    /// Every place mention in <paramref name="doc"/>, in text order. <paramref name="actors"/>, when given (from
+    /// <see cref="ActorRecognizer.Find"/>), add their countries to the document's country focus: in a short note,
+    /// "the Syrian army" or "the Houthis" may be all that says which country a village is in.
+    /// </summary>
+    public IReadOnlyList<PlaceMention> Parse(Document doc, IReadOnlyList<ActorMention>? actors = null)
     {
         ArgumentNullException.ThrowIfNull(doc);
         var matches = FindMatches(doc);
-        var focus = CountryFocus(doc, matches);
+        var focus = CountryFocus(doc, matches, actors);
+        var provinces = NamedProvinces(matches, focus);
         var mentions = new List<PlaceMention>(matches.Count);
         var taken = new bool[doc.Tokens.Length];
         var chosenByKey = new Dictionary<string, GazetteerEntry>(StringComparer.Ordinal);
         foreach (var m in matches)
         {
-            var mention = Resolve(doc, m, focus, chosenByKey);
+            if (taken[m.FirstToken]) continue; // inside the longer name of a truncated match before it
+            var (mention, endToken) = TruncatedName(doc, m) is { } full ? (full.Mention, full.EndToken) : (Resolve(doc, m, focus, provinces, chosenByKey), m.EndToken);
             if (mention is null) continue;
             mentions.Add(mention);
-            for (int t = m.FirstToken; t < m.EndToken; t++) taken[t] = true;
+            for (int t = m.FirstToken; t < endToken; t++) taken[t] = true;
         }
         AddPatternMentions(doc, taken, mentions);
+        for (int i = 0; i < mentions.Count; i++)
+            if (mentions[i].Entry is null && BySkeleton(mentions[i].Text, focus, provinces) is { } entry)
+                mentions[i] = mentions[i] with { Entry = entry, Kind = entry.Kind };
         mentions.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return mentions;
     }
@@ -163,16 +212,24 @@ public sealed class Geoparser
     private static bool IsSpacedEnglishArticle(Document doc, int i, int end) =>
         i + 1 < end && doc.Tokens[i + 1].Start > doc.Tokens[i].End && SpacedEnglishArticles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(i));
 
-    /// <summary>Country weights from country names, demonyms and places that are unambiguous about their country.</summary>
-    internal Dictionary<string, double> CountryFocus(Document doc, List<Match> matches)
+    /// <summary>Country weights from country names, demonyms, actors' countries and places that are unambiguous about their country.</summary>
+    internal Dictionary<string, double> CountryFocus(Document doc, List<Match> matches, IReadOnlyList<ActorMention>? actors = null)
     {
         var focus = new Dictionary<string, double>(StringComparer.Ordinal);
+        var weak = new Dictionary<string, double>(StringComparer.Ordinal);
+        var actorWords = new List<TextSpan>(); // "Turkish" in "Turkish forces" counts once, as the actor
+        foreach (var a in actors ?? [])
+            if (a.Actor is { IsGeneric: false, Country: { } country })
+            {
+                Add(focus, country, 1);
+                actorWords.Add(a.Span);
+            }
         var text = doc.Text.AsSpan();
         Span<char> tok = stackalloc char[PlaceNormalizer.MaxTokenLength];
         for (int i = 0; i < doc.Tokens.Length; i++)
         {
             var t = doc.Tokens[i];
-            if (t.Kind != TokenKind.Word || !char.IsUpper(text[t.Start])) continue;
+            if (t.Kind != TokenKind.Word || !char.IsUpper(text[t.Start]) || actorWords.Exists(s => s.Start <= t.Start && t.End <= s.End)) continue;
             int n = PlaceNormalizer.NormalizeToken(t.In(text), tok);
             if (n > 2 && _gazetteer.DemonymCountry(tok[..n]) is { } cc) Add(focus, cc, 1);
         }
@@ -183,19 +240,105 @@ public sealed class Geoparser
             foreach (int c in m.Candidates)
             {
                 var e = _gazetteer[c];
-                if (e.Kind == PlaceKind.Country) { Add(focus, e.CountryCode!, 2); strong = false; same = false; break; }
+                if (e.Kind == PlaceKind.Country) { Add(focus, e.CountryCode!, 2); strong = false; same = false; cc = null; break; }
                 if (cc is null) cc = e.CountryCode;
-                else if (cc != e.CountryCode) { same = false; break; }
+                else if (cc != e.CountryCode) same = false;
                 strong |= e.Kind == PlaceKind.Province || e.Population >= 50_000;
             }
             if (same && cc is not null) Add(focus, cc, strong ? 1 : 0.5);
+            else if (cc is not null && DominantCountry(m) is { } dominant) Add(weak, dominant, 0.5);
         }
-        return focus;
+        return focus.Count > 0 ? focus : weak; // "Hama" says Syria when nothing else says anything
+    }
+
+    /// <summary>
+    /// The country of a name's most populous bearer, a city of 100,000 or more, when it outweighs the name's bearers in every
+    /// other country five times: "Hama" is the Syrian city, not Hamma Bouziane in Algeria. Null otherwise. Weak evidence, used
+    /// only when the document gives no other ("The SDF took Mansurah" is the Syrian village, not the Egyptian city). (Provinces carry no
+    /// population in the sources, so they do not count: a province of Chad says nothing about a Syrian village of the same name.)
+    /// </summary>
+    private string? DominantCountry(Match m)
+    {
+        string? best = null;
+        long bestWeight = 0, second = 0;
+        foreach (var (country, weight) in m.Candidates.Select(c => _gazetteer[c])
+                     .Where(e => e.CountryCode is not null)
+                     .GroupBy(e => e.CountryCode!)
+                     .Select(g => (g.Key, g.Max(e => e.Population))))
+        {
+            if (weight > bestWeight) { second = bestWeight; bestWeight = weight; best = country; }
+            else if (weight > second) second = weight;
+        }
+        return bestWeight >= 100_000 && bestWeight >= 5 * second ? best : null;
     }
 
     private static void Add(Dictionary<string, double> d, string key, double w) => d[key] = d.GetValueOrDefault(key) + w;
 
-    private PlaceMention? Resolve(Document doc, Match m, Dictionary<string, double> focus, Dictionary<string, GazetteerEntry> chosenByKey)
+    /// <summary>
+    /// The provinces the document names ("in southern Idleb", "Hama countryside", "X, Lahij"), as (country, province name),
+    /// for countries in its focus (or the user's prior): a village candidate in one of them is preferred to its homonyms.
+    /// </summary>
+    internal HashSet<(string Country, string Admin1)> NamedProvinces(List<Match> matches, Dictionary<string, double> focus)
+    {
+        var provinces = new HashSet<(string, string)>();
+        foreach (var m in matches)
+            foreach (int c in m.Candidates)
+            {
+                var e = _gazetteer[c];
+                if (e is { Kind: PlaceKind.Province, CountryCode: { } cc, Admin1: { } admin1 } && (focus.ContainsKey(cc) || _priorCountries.Contains(cc)))
+                    provinces.Add((cc, admin1));
+            }
+        return provinces;
+    }
+
+    /// <summary>
+    /// A name the keys lack ("the town of Sraqeb") found by its consonant skeleton (Saraqib), only where the document leaves one
+    /// place: the skeleton matches with coordinates in the provinces it names (or, in a country it names no province of, anywhere
+    /// in that country when it is the user's prior or holds half the focus) must all lie within 10 km of each other. Null otherwise: a guess among homonyms is worse than no coordinates.
+    /// </summary>
+    private GazetteerEntry? BySkeleton(string name, Dictionary<string, double> focus, HashSet<(string Country, string Admin1)> provinces)
+    {
+        if (PlaceNormalizer.NameKey(name) is not { } key) return null;
+        double total = focus.Values.Sum();
+        var main = focus.Where(p => p.Value >= 1 && p.Value >= total / 2).Select(p => p.Key); // an actor or demonym at least
+        GazetteerEntry? found = null;
+        foreach (var cc in provinces.Select(p => p.Country).Concat(_priorCountries).Concat(main).Distinct().Order(StringComparer.Ordinal))
+        {
+            bool namedCountry = provinces.Any(p => p.Country == cc);
+            foreach (int c in _gazetteer.LookupSkeleton(key, cc))
+            {
+                var e = _gazetteer[c];
+                if (e.Lat is null || e.Kind is PlaceKind.Country or PlaceKind.Province) continue;
+                if (namedCountry && !(e.Admin1 is { } a1 && provinces.Contains((cc, a1)))) continue;
+                if (found is null) found = e;
+                else if (GazetteerEntry.DistanceKm(found.Lat, found.Lon, e.Lat, e.Lon) > 10) return null;
+            }
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// A match of generic words alone followed by more capitalised words ("Tal Abu" in "Tal Abu Rweil", "Jabal" in "Jabal
+    /// Hamam") is the head of a longer name the gazetteer lacks: the whole name becomes a mention with no entry, rather than
+    /// the head resolved to some "Tall Abu" elsewhere. Null when the match is not such a head.
+    /// </summary>
+    private (PlaceMention Mention, int EndToken)? TruncatedName(Document doc, Match m)
+    {
+        bool allGeneric = true;
+        for (int t = m.FirstToken; t < m.EndToken && allGeneric; t++)
+            if (doc.Tokens[t].Kind == TokenKind.Word && !PlaceNormalizer.IsArticle(doc.TokenText(t)))
+                allGeneric = GenericNameHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(t));
+        // Well-known places named by generic words alone (Ras al-Ain, al-Bab) stay themselves: "the Ras al-Ain Military Council".
+        if (!allGeneric || Array.Exists(m.Candidates, c => _gazetteer[c].Population >= 10_000 || _gazetteer[c].Kind == PlaceKind.Province)) return null;
+        if (!NextIsAdjacentWord(doc, m.EndToken) || !IsNameToken(doc, m.EndToken) || PlaceTypeAfter.Contains(doc.TokenText(m.EndToken).ToString()))
+            return null;
+        int end = NameRunEnd(doc, m.FirstToken);
+        if (end <= m.EndToken) return null;
+        var span = new TextSpan(doc.Tokens[m.FirstToken].Start, doc.Tokens[end - 1].End);
+        return (new PlaceMention(span, doc.Text[span.Start..span.End], null, 0.3, PlaceKind.Settlement, false), end);
+    }
+
+    private PlaceMention? Resolve(Document doc, Match m, Dictionary<string, double> focus, HashSet<(string, string)> provinces, Dictionary<string, GazetteerEntry> chosenByKey)
     {
         var text = doc.Text;
         var tokens = doc.Tokens;
@@ -252,11 +395,14 @@ public sealed class Geoparser
             s += 4.0 * share;
             if (total > 0 && share == 0 && e.Kind != PlaceKind.Country) s -= 1.0;
             if (explicitCountry is not null && e.CountryCode == explicitCountry && e.Kind != PlaceKind.Country) s += 3;
+            if (e is { CountryCode: { } cc, Admin1: { } admin1 } && e.Kind != PlaceKind.Country && provinces.Contains((cc, admin1))) s += 2.5;
+            if (e.CountryCode is not null && _priorCountries.Contains(e.CountryCode) && e.Kind != PlaceKind.Country) s += 1.5;
             if (provinceCue && e.Kind is PlaceKind.Province) s += 3;
             if (e.Kind is PlaceKind.District) s += districtCue ? 3 : -1;
             if (settlementCue && e.Kind is PlaceKind.Settlement) s += 1.5;
             if (!provinceCue && e.Kind is PlaceKind.Province && m.Candidates.Length > 1) s -= 0.5; // Homs the city unless the province is named
             if (e.Lat is null) s -= 0.3;
+            if (SameSpelling(e.Name, surface)) s += 0.3; // Koramaza the village spelt Koramaza, not its neighbour Kuramaza
             if (s > bestScore) { second = bestScore; bestScore = s; best = e; }
             else if (s > second) second = s;
         }
@@ -275,7 +421,7 @@ public sealed class Geoparser
             || (best.Population >= 100_000 && (focusShare > 0 || total == 0)) || best.Population >= 1_000_000
             || best.Source.Contains("supplement", StringComparison.Ordinal)
             || (words >= 2 && best.Kind is PlaceKind.Facility or PlaceKind.Natural)
-            || (placeContext && !inCapitalRun && (focusShare > 0 || best.Population >= 1000 || total == 0));
+            || (placeContext && !inCapitalRun && (focusShare > 0 || best.Population >= 1000 || total == 0 || _priorCountries.Contains(best.CountryCode ?? "")));
         // One word inside a run of capitalised words (Human Rights, Operations Room, Afrin Canton) is a place only if the document is about its country.
         if (inCapitalRun && words == 1 && best.Kind != PlaceKind.Country && focusShare < 0.15) accept = false;
         if (!accept) return null;
@@ -286,6 +432,22 @@ public sealed class Geoparser
         bool qualifier = next is not null && QualifiedWords.Contains(next) && NextIsAdjacentWord(doc, m.EndToken)
             || (m.EndToken < tokens.Length && IsPossessive(doc.TokenText(m.EndToken)) && best.Kind == PlaceKind.Country);
         return new PlaceMention(new TextSpan(start, end), surface, best, score, best.Kind, qualifier);
+    }
+
+    /// <summary>Whether two names are spelt alike once case, diacritics, apostrophes, hyphens and a leading article (Al-, el-) are dropped.</summary>
+    private static bool SameSpelling(string a, string b)
+    {
+        Span<char> x = stackalloc char[PlaceNormalizer.MaxTokenLength * 4], y = stackalloc char[PlaceNormalizer.MaxTokenLength * 4];
+        var sa = WithoutArticle(a);
+        var sb = WithoutArticle(b);
+        if (sa.Length > x.Length || sb.Length > y.Length) return false;
+        return x[..PlaceNormalizer.Fold(sa, x)].SequenceEqual(y[..PlaceNormalizer.Fold(sb, y)]);
+    }
+
+    private static ReadOnlySpan<char> WithoutArticle(string name)
+    {
+        int cut = name.IndexOfAny([' ', '-']);
+        return cut > 0 && cut + 1 < name.Length && PlaceNormalizer.IsArticle(name.AsSpan(0, cut)) ? name.AsSpan(cut + 1) : name;
     }
 
     private static bool IsAllUpper(ReadOnlySpan<char> s)

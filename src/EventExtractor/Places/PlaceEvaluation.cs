@@ -37,8 +37,11 @@ public static class PlaceEvaluation
         return rows;
     }
 
-    /// <summary>Runs the geoparser over each article named in <paramref name="rows"/> (read from <paramref name="dataRoot"/>) and scores every row.</summary>
-    public static List<PlaceGoldResult> Evaluate(Geoparser parser, IReadOnlyList<PlaceGoldRow> rows, string dataRoot)
+    /// <summary>
+    /// Runs the geoparser over each article named in <paramref name="rows"/> (read from <paramref name="dataRoot"/>) and scores
+    /// every row; with <paramref name="actors"/>, the actors found give their countries to the geoparser, as in extraction.
+    /// </summary>
+    public static List<PlaceGoldResult> Evaluate(Geoparser parser, IReadOnlyList<PlaceGoldRow> rows, string dataRoot, Actors.ActorRecognizer? actors = null)
     {
         var docs = new Dictionary<string, (Document Doc, IReadOnlyList<PlaceMention> Mentions)>(StringComparer.Ordinal);
         var results = new List<PlaceGoldResult>(rows.Count);
@@ -49,7 +52,7 @@ public static class PlaceEvaluation
             {
                 var path = Path.Combine(dataRoot, row.Article);
                 var doc = Document.Create(row.Article, File.ReadAllText(path));
-                parsed = (doc, parser.Parse(doc));
+                parsed = (doc, parser.Parse(doc, actors?.Find(doc)));
                 docs[row.Article] = parsed;
             }
             int at = parsed.Doc.Text.IndexOf(row.Fragment, StringComparison.Ordinal);

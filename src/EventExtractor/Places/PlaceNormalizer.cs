@@ -119,6 +119,29 @@ public static class PlaceNormalizer
         return words == 0 || sb.Length < 2 ? null : sb.ToString();
     }
 
+    /// <summary>
+    /// The consonant skeleton of a name key (from <see cref="NameKey"/>): each word's first letter and its consonants, with
+    /// th/dh, sh, kh and gh as one letter and doubled letters once, so transliterations that differ only in vowels meet:
+    /// Sraqeb and Saraqib, Menbij and Manbij, Dhiban and Thiban. Far coarser than the key: a last resort.
+    /// </summary>
+    public static string Skeleton(string key)
+    {
+        var sb = new StringBuilder(key.Length);
+        int wordStart = 0;
+        for (int i = 0; i < key.Length; i++)
+        {
+            char c = key[i];
+            if (c == ' ') { sb.Append(' '); wordStart = i + 1; continue; }
+            char next = i + 1 < key.Length ? key[i + 1] : '\0';
+            if (next == 'h' && c is 't' or 'd' or 's' or 'k' or 'g') { c = c == 'd' ? 't' : c; i++; }
+            else if (c == 'h' && (next is ' ' or '\0') && i > wordStart) continue; // final h: Rasmah = Rasma
+            else if (i > wordStart && (IsVowel(c) || c == 'y')) continue;
+            if (sb.Length > 0 && sb[^1] == c) continue;
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
     private static void Put(Span<char> destination, ref int o, char c)
     {
         if (o < destination.Length) destination[o++] = c;

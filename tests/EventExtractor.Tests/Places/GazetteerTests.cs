@@ -33,6 +33,21 @@ public class GazetteerTests(PlacesFixture fixture)
     public void Finds_spelling_variants(string name, long geonameId) =>
         Assert.Contains(fixture.Gazetteer.Find(name), e => e.GeonameId == geonameId);
 
+    [Theory]
+    [InlineData("wof:1108779157", "Deir ez-Zor")] // Who's On First writes the province "Days Az Zawr"
+    [InlineData("gn:8340917", "Hama")]            // ... and "Hamah"
+    [InlineData("gn:166716", "Damascus Governorate")] // the supplement wrote "Damascus"
+    public void Every_source_names_a_province_as_GeoNames_does(string id, string admin1) =>
+        Assert.Equal(admin1, fixture.Gazetteer.ById(id)?.Admin1);
+
+    [Fact]
+    public void A_type_word_in_a_UCDP_name_is_not_part_of_the_key()
+    {
+        // UCDP writes "Aleppo town"; as a key it would make "Aleppo town" in a text match the entries UCDP spelt so alone.
+        Assert.Empty(fixture.Gazetteer.Find("Aleppo town"));
+        Assert.Contains(fixture.Gazetteer.Find("Aleppo"), e => e.GeonameId == 170063);
+    }
+
     [Fact]
     public void Never_invents_coordinates()
     {

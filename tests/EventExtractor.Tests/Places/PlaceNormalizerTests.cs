@@ -30,6 +30,20 @@ public class PlaceNormalizerTests
     public void Different_names_keep_different_keys(string a, string b) =>
         Assert.NotEqual(PlaceNormalizer.NameKey(a), PlaceNormalizer.NameKey(b));
 
+    [Theory]
+    [InlineData("Sraqeb", "Saraqib")]
+    [InlineData("Menbij", "Manbij")]
+    [InlineData("Tell Rifaat", "Tal Rifaat")]
+    [InlineData("Dhiban", "Thiban")]
+    public void Vowel_variants_share_a_skeleton(string a, string b) =>
+        Assert.Equal(PlaceNormalizer.Skeleton(PlaceNormalizer.NameKey(a)!), PlaceNormalizer.Skeleton(PlaceNormalizer.NameKey(b)!));
+
+    [Theory]
+    [InlineData("Homs", "Hama")]
+    [InlineData("Tal Rifaat", "Rifaat")] // words stay words
+    public void Different_consonants_keep_different_skeletons(string a, string b) =>
+        Assert.NotEqual(PlaceNormalizer.Skeleton(PlaceNormalizer.NameKey(a)!), PlaceNormalizer.Skeleton(PlaceNormalizer.NameKey(b)!));
+
     [Fact]
     public void A_name_of_only_punctuation_has_no_key()
     {
