@@ -60,7 +60,7 @@ public sealed class CandidateFeatures
 public sealed class FeatureExtractor
 {
     /// <summary>Bumped whenever features change: a model trained on other features is refused at load.</summary>
-    public const int FeatureSetVersion = 3;
+    public const int FeatureSetVersion = 4;
 
     private static readonly string[] Prepositions = ["of", "in", "near", "from", "to", "towards", "toward", "on", "around", "at", "into", "outside", "for", "against", "and", ","];
     private static readonly HashSet<string> GovernmentQualifiers = new(StringComparer.Ordinal) { "government", "regime", "forces", "army", "authorities", "'s", "based" };
@@ -94,6 +94,9 @@ public sealed class FeatureExtractor
 
     /// <summary>Length of <see cref="CandidateFeatures.Features"/>: the dense block, then the hashed n-grams.</summary>
     public const int VectorLength = DenseLength + (1 << SparseVectorBuilder.HashBits);
+
+    /// <summary>How many masked words on each side of the target give n-grams.</summary>
+    public const int MaskedWindow = 20;
 
     [ThreadStatic] private static SparseVectorBuilder? _builder;
 
@@ -264,7 +267,11 @@ public sealed class FeatureExtractor
 
         var v = _builder ??= new SparseVectorBuilder(DenseLength);
         v.Dense(f);
-        Namespace(v, "masked", words, 3);
+        // The masked sentence within MaskedWindow words of the target: a list sentence of hundreds of words with a
+        // candidate per place would otherwise cost (places x words) n-grams, and far words say little of this place.
+        v.BeginNamespace("masked");
+        v.AddNgrams(words, Math.Max(0, ti - MaskedWindow), Math.Min(words.Count, ti + MaskedWindow + 1), 3);
+        v.EndNamespace();
         Namespace(v, "between", between, 2);
         Namespace(v, "before", beforeWords, 2);
         Namespace(v, "after", afterWords, 2);
@@ -302,18 +309,23 @@ public sealed class FeatureExtractor
         string At(int i) => i < 0 ? "<s>" : i >= words.Count ? "</s>" : words[i];
         for (int d = 1; d <= 3; d++)
         {
-            v.Add("-" + d + ":" + At(ti - d));
-            v.Add("+" + d + ":" + At(ti + d));
+            v.Add(Offsets[3 - d], At(ti - d));
+            v.Add(Offsets[3 + d], At(ti + d));
         }
-        v.Add("-2-1:" + At(ti - 2) + " " + At(ti - 1));
-        v.Add("+1+2:" + At(ti + 1) + " " + At(ti + 2));
-        v.Add("-1+1:" + At(ti - 1) + " " + At(ti + 1));
+        v.Add("-2-1", At(ti - 2), At(ti - 1));
+        v.Add("+1+2", At(ti + 1), At(ti + 2));
+        v.Add("-1+1", At(ti - 1), At(ti + 1));
         v.EndNamespace();
     }
+
+    private static readonly string[] Offsets = ["-3", "-2", "-1", "0", "+1", "+2", "+3"];
+    private static readonly string[] Counts = ["0", "1", "2", "3", "4", "5", "6", "7", "8"];
+    private static readonly string[] CategoryNames = Enum.GetNames<TriggerCategory>();
 
     /// <summary>
     /// Each trigger of the sentence seen from the target: its category and form with the side and a distance bucket,
     /// and for triggers within eight words the words between them ("captured the town of", "fell to").
+    /// Features are hashed from their parts, so none is built as a string.
     /// </summary>
     private static void TriggerNamespace(SparseVectorBuilder v, IReadOnlyList<string> words, List<TriggerHit> hits, int ti)
     {
@@ -321,20 +333,19 @@ public sealed class FeatureExtractor
         if (hits.Count == 0) v.Add("none");
         foreach (var h in hits)
         {
-            if (h.FirstToken <= ti && ti < h.EndToken) { v.Add("inside:" + h.Category); continue; }
+            var category = CategoryNames[(int)h.Category];
+            if (h.FirstToken <= ti && ti < h.EndToken) { v.Add("inside", category); continue; }
             bool before = h.EndToken <= ti;
             int d = before ? ti - h.EndToken + 1 : h.FirstToken - ti;
             string side = before ? "<" : ">";
             string bucket = d <= 1 ? "1" : d <= 3 ? "3" : d <= 6 ? "6" : d <= 12 ? "12" : "far";
-            v.Add(h.Category + side + bucket);
-            v.Add(h.Form + side + bucket);
+            v.Add(category, side, bucket);
+            v.Add(h.Form, side, bucket);
             if (d <= 8)
             {
-                var path = new System.Text.StringBuilder(h.Form).Append(side);
                 int lo = before ? h.EndToken : ti + 1, hi = before ? ti : h.FirstToken;
-                for (int i = lo; i < hi; i++) path.Append(' ').Append(words[i]);
-                v.Add(path.ToString());
-                v.Add(h.Category + side + (hi - lo) + ":" + (hi > lo ? words[before ? hi - 1 : lo] : ""));
+                v.AddPath(h.Form, side, words, lo, hi);
+                v.Add(category, side, Counts[hi - lo], hi > lo ? words[before ? hi - 1 : lo] : "");
             }
         }
         v.EndNamespace();

@@ -18,6 +18,7 @@ public sealed class SparseVectorBuilder
     private readonly int _denseLength;
     private readonly List<(int Index, float Value)> _entries = new(256);
     private int _namespaceStart;
+    private uint[] _wordHashes = new uint[64];
     private uint _namespaceSeed;
 
     public SparseVectorBuilder(int denseLength) => _denseLength = denseLength;
@@ -40,19 +41,35 @@ public sealed class SparseVectorBuilder
     /// <summary>Adds every n-gram of length 1..<paramref name="maxN"/> of <paramref name="words"/>[from..to).</summary>
     public void AddNgrams(IReadOnlyList<string> words, int from, int to, int maxN)
     {
+        // Each word is hashed once, not once per n-gram that contains it.
+        if (_wordHashes.Length < to - from) _wordHashes = new uint[Math.Max(to - from, 2 * _wordHashes.Length)];
+        for (int i = from; i < to; i++) _wordHashes[i - from] = Hash(words[i]);
         for (int i = from; i < to; i++)
         {
             uint h = _namespaceSeed;
             for (int n = 0; n < maxN && i + n < to; n++)
             {
-                h = Combine(h, Hash(words[i + n]));
+                h = Combine(h, _wordHashes[i + n - from]);
                 AddHashed(Combine(h, (uint)n));
             }
         }
     }
 
-    /// <summary>Adds one string feature of the current namespace.</summary>
-    public void Add(string feature) => AddHashed(Combine(_namespaceSeed, Hash(feature)));
+    /// <summary>Adds one string feature of the current namespace, made of its parts (hashed in order, never concatenated).</summary>
+    public void Add(params ReadOnlySpan<string> parts)
+    {
+        uint h = _namespaceSeed;
+        foreach (var part in parts) h = Combine(h, Hash(part));
+        AddHashed(h);
+    }
+
+    /// <summary>Adds the feature (<paramref name="head"/>, <paramref name="side"/>, <paramref name="words"/>[from..to)).</summary>
+    public void AddPath(string head, string side, IReadOnlyList<string> words, int from, int to)
+    {
+        uint h = Combine(Combine(_namespaceSeed, Hash(head)), Hash(side));
+        for (int i = from; i < to; i++) h = Combine(h, Hash(words[i]));
+        AddHashed(h);
+    }
 
     private void AddHashed(uint h) => _entries.Add(((int)(Finish(h) & HashMask) + _denseLength, 1f));
 
@@ -81,15 +98,18 @@ public sealed class SparseVectorBuilder
     {
         var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_entries);
         span.Sort(static (a, b) => a.Index.CompareTo(b.Index));
-        var indexes = new List<int>(span.Length);
-        var values = new List<float>(span.Length);
-        foreach (var (index, value) in span)
+        int unique = 0;
+        for (int i = 0; i < span.Length; i++) if (i == 0 || span[i].Index != span[i - 1].Index) unique++;
+        var indexes = new int[unique];
+        var values = new float[unique];
+        int w = -1;
+        for (int i = 0; i < span.Length; i++)
         {
-            if (indexes.Count > 0 && indexes[^1] == index) values[^1] += value;
-            else { indexes.Add(index); values.Add(value); }
+            if (i == 0 || span[i].Index != span[i - 1].Index) { w++; indexes[w] = span[i].Index; }
+            values[w] += span[i].Value;
         }
         _entries.Clear();
-        return new VBuffer<float>(Length, indexes.Count, values.ToArray(), indexes.ToArray());
+        return new VBuffer<float>(Length, unique, values, indexes);
     }
 
     /// <summary>FNV-1a over the UTF-16 code units: stable across runs and platforms, unlike string.GetHashCode.</summary>

@@ -55,7 +55,7 @@ public sealed class Gazetteer
     private readonly Dictionary<string, WordFlag>.AlternateLookup<ReadOnlySpan<char>> _stopLookup;
     private readonly Lazy<Dictionary<string, int>> _byId;
     private readonly Lazy<Dictionary<long, int>> _byGeonameId;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Dictionary<string, int[]>>> _bySkeleton = new(StringComparer.Ordinal);
+    private readonly Lazy<Dictionary<(string Country, string Skeleton), int[]>> _bySkeleton;
 
     private Gazetteer(BinaryReader r, string path)
     {
@@ -74,6 +74,7 @@ public sealed class Gazetteer
         _countryIndex = ReadArray<int>(r); _admin1Index = ReadArray<int>(r); _featureClass = ReadArray<byte>(r);
         _featureCodeIndex = ReadArray<int>(r); _population = ReadArray<long>(r); _sourceIndex = ReadArray<int>(r);
         _entries = new GazetteerEntry?[_geonameId.Length];
+        _bySkeleton = new Lazy<Dictionary<(string, string), int[]>>(SkeletonIndex);
         _keyChars = ReadArray<char>(r); _keyOffsets = ReadArray<int>(r);
         _postingOffsets = ReadArray<int>(r); _postings = ReadArray<int>(r);
         (_table, _filter) = BuildTable(_keyChars, _keyOffsets);
@@ -184,32 +185,40 @@ public sealed class Gazetteer
     /// <summary>
     /// The entries of <paramref name="countryCode"/> whose name keys share the consonant skeleton
     /// (<see cref="PlaceNormalizer.Skeleton"/>) of <paramref name="key"/>, as entry indices in gazetteer order: for a name the
-    /// keys lack. Each country's index is built on first use, so callers that never need one never pay for it.
+    /// keys lack. Only the village-layer countries (Who's On First and UCDP: Syria, Iraq, Yemen...) are indexed, where
+    /// transliterations of one village vary most; elsewhere the result is empty. The index is built in one pass over the
+    /// keys on first use (a few hundred milliseconds), so callers that never need it never pay for it.
     /// </summary>
     public IReadOnlyList<int> LookupSkeleton(string key, string countryCode)
     {
-        var index = _bySkeleton.GetOrAdd(countryCode, cc => new Lazy<Dictionary<string, int[]>>(() => SkeletonIndex(cc))).Value;
-        return index.TryGetValue(PlaceNormalizer.Skeleton(key), out var hits) ? hits : [];
+        var index = _bySkeleton.Value;
+        return index.TryGetValue((countryCode, PlaceNormalizer.Skeleton(key)), out var hits) ? hits : [];
     }
 
-    private Dictionary<string, int[]> SkeletonIndex(string countryCode)
+    private Dictionary<(string Country, string Skeleton), int[]> SkeletonIndex()
     {
-        var lists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        int first = Array.FindIndex(_countryIndex, i => i >= 0 && Str(i) == countryCode);
-        if (first < 0) return [];
-        int country = _countryIndex[first]; // the string table holds each code once
+        // The countries with a village layer: those of entries whose source names WOF or UCDP.
+        var villageCountries = new HashSet<int>();
+        for (int e = 0; e < _sourceIndex.Length; e++)
+        {
+            var source = Str(_sourceIndex[e]);
+            if (_countryIndex[e] >= 0 && source is not null && (source.Contains("wof", StringComparison.Ordinal) || source.Contains("ucdp", StringComparison.Ordinal)))
+                villageCountries.Add(_countryIndex[e]);
+        }
+        var lists = new Dictionary<(string, string), List<int>>();
         for (int k = 0; k < KeyCount; k++)
         {
             string? skeleton = null;
             foreach (int e in _postings.AsSpan(_postingOffsets[k], _postingOffsets[k + 1] - _postingOffsets[k]))
             {
-                if (_countryIndex[e] != country) continue;
+                if (!villageCountries.Contains(_countryIndex[e])) continue;
                 skeleton ??= PlaceNormalizer.Skeleton(new string(_keyChars, _keyOffsets[k], _keyOffsets[k + 1] - _keyOffsets[k]));
-                if (!lists.TryGetValue(skeleton, out var list)) lists[skeleton] = list = [];
+                var slot = (Str(_countryIndex[e])!, skeleton);
+                if (!lists.TryGetValue(slot, out var list)) lists[slot] = list = [];
                 list.Add(e);
             }
         }
-        return lists.ToDictionary(p => p.Key, p => p.Value.Distinct().Order().ToArray(), StringComparer.Ordinal);
+        return lists.ToDictionary(p => p.Key, p => p.Value.Distinct().Order().ToArray());
     }
 
     /// <summary>The country code of a demonym key (normalised "Syrian" → SY), or null.</summary>

@@ -224,12 +224,14 @@ public sealed class Geoparser
                 Add(focus, country, 1);
                 actorWords.Add(a.Span);
             }
+        actorWords.Sort((a, b) => a.Start.CompareTo(b.Start));
+        int nextActor = 0;
         var text = doc.Text.AsSpan();
         Span<char> tok = stackalloc char[PlaceNormalizer.MaxTokenLength];
         for (int i = 0; i < doc.Tokens.Length; i++)
         {
             var t = doc.Tokens[i];
-            if (t.Kind != TokenKind.Word || !char.IsUpper(text[t.Start]) || actorWords.Exists(s => s.Start <= t.Start && t.End <= s.End)) continue;
+            if (t.Kind != TokenKind.Word || !char.IsUpper(text[t.Start]) || InsideActor(actorWords, ref nextActor, t)) continue;
             int n = PlaceNormalizer.NormalizeToken(t.In(text), tok);
             if (n > 2 && _gazetteer.DemonymCountry(tok[..n]) is { } cc) Add(focus, cc, 1);
         }
@@ -270,6 +272,15 @@ public sealed class Geoparser
             else if (weight > second) second = weight;
         }
         return bestWeight >= 100_000 && bestWeight >= 5 * second ? best : null;
+    }
+
+    /// <summary>Whether <paramref name="token"/> lies inside one of the (start-sorted) actor spans; tokens come in text order, so the walk only moves forward.</summary>
+    private static bool InsideActor(List<TextSpan> actors, ref int next, Token token)
+    {
+        while (next < actors.Count && actors[next].End <= token.Start) next++;
+        for (int i = next; i < actors.Count && actors[i].Start <= token.Start; i++)
+            if (token.End <= actors[i].End) return true;
+        return false;
     }
 
     private static void Add(Dictionary<string, double> d, string key, double w) => d[key] = d.GetValueOrDefault(key) + w;
