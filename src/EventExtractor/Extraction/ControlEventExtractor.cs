@@ -88,7 +88,7 @@ public sealed class ControlEventExtractor
     public IReadOnlyList<ControlEvent> Extract(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+        var t0 = Profile ? StageProfile.Now() : default;
         var doc = Document.Create(article.Id, article.Text, article.Date);
         Lap(0, ref t0);
         var placeMentions = _geoparser.Parse(doc);
@@ -156,20 +156,15 @@ public sealed class ControlEventExtractor
     }
 
     private static readonly bool Profile = Environment.GetEnvironmentVariable("EVENTX_PROFILE") == "1";
-    private static readonly long[] StageTicks = new long[8];
-    private static readonly string[] StageNames = ["tokenize", "places", "actors", "time", "candidates", "features", "classifier", "roles+assembly"];
+    private static readonly StageProfile Stages = new(["tokenize", "places", "actors", "time", "candidates", "features", "classifier", "roles+assembly"]);
 
-    private static void Lap(int stage, ref long start)
+    private static void Lap(int stage, ref StageProfile.Mark start)
     {
-        if (!Profile) return;
-        long now = System.Diagnostics.Stopwatch.GetTimestamp();
-        Interlocked.Add(ref StageTicks[stage], now - start);
-        start = now;
+        if (Profile) Stages.Lap(stage, ref start);
     }
 
-    /// <summary>With EVENTX_PROFILE=1, the seconds spent in each stage so far (all threads); else empty.</summary>
-    public static string ProfileReport() => !Profile ? "" : string.Join(", ",
-        StageNames.Select((n, i) => $"{n} {StageTicks[i] / (double)System.Diagnostics.Stopwatch.Frequency:0.00} s"));
+    /// <summary>With EVENTX_PROFILE=1, the seconds spent in each stage so far (all threads; wall and CPU time); else empty.</summary>
+    public static string ProfileReport() => Profile ? Stages.Report() : "";
 
     /// <summary>
     /// Rule 5. Each dated time mention of a sentence belongs to the event whose place is nearest to it (so "the capture
