@@ -103,15 +103,23 @@ public static class CandidateBuilder
 
         var actors = mentions.Actors.OrderBy(a => a.Span.Start).ToList();
         var result = new List<Candidate>(places.Count);
+        // Places and actors are sorted by start, so a sentence's mentions are one run of each list (found by binary
+        // search), and the candidates of one sentence share its place and previous-actor lists.
+        int listsSentence = -1;
+        List<PlaceSpan> inSentence = [];
+        List<ActorSpan> previous = [];
         foreach (var place in places)
         {
             int s = doc.SentenceAt(place.Span.Start);
             var sentence = doc.Sentences[s];
-            var inSentence = places.Where(p => p.Span.Start >= sentence.Start && p.Span.Start < sentence.End).ToList();
-            var sentenceActors = actors.Where(a => a.Span.Start >= sentence.Start && a.Span.Start < sentence.End && !a.Span.Overlaps(place.Span)).ToList();
-            var previous = s > 0
-                ? actors.Where(a => a.Span.Start >= doc.Sentences[s - 1].Start && a.Span.Start < doc.Sentences[s - 1].End).ToList()
-                : [];
+            if (s != listsSentence)
+            {
+                listsSentence = s;
+                inSentence = StartingIn(places, p => p.Span.Start, sentence.Start, sentence.End);
+                previous = s > 0 ? StartingIn(actors, a => a.Span.Start, doc.Sentences[s - 1].Start, doc.Sentences[s - 1].End) : [];
+            }
+            var sentenceActors = StartingIn(actors, a => a.Span.Start, sentence.Start, sentence.End);
+            sentenceActors.RemoveAll(a => a.Span.Overlaps(place.Span));
             string label = ControlLabels.None;
             AnnotatedEvent? best = null;
             if (local is not null)
@@ -126,6 +134,21 @@ public static class CandidateBuilder
             }
             result.Add(new Candidate(doc.Id, groupId ?? doc.Id, s, place, inSentence, sentenceActors, previous, label, best));
         }
+        return result;
+    }
+
+    /// <summary>The items of <paramref name="sorted"/> (ascending by <paramref name="start"/>) that start in [from, to), in order.</summary>
+    private static List<T> StartingIn<T>(List<T> sorted, Func<T, int> start, int from, int to)
+    {
+        int lo = 0, hi = sorted.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (start(sorted[mid]) < from) lo = mid + 1;
+            else hi = mid;
+        }
+        var result = new List<T>();
+        for (int i = lo; i < sorted.Count && start(sorted[i]) < to; i++) result.Add(sorted[i]);
         return result;
     }
 

@@ -261,13 +261,11 @@ public sealed class ControlEventExtractor
     private bool[] SentencesWithTriggers(Document doc)
     {
         var result = new bool[doc.Sentences.Length];
-        var words = new List<string>();
+        var words = doc.LowerTokens.AsSpan();
         for (int s = 0; s < doc.Sentences.Length; s++)
         {
             var sentence = doc.Sentences[s];
-            words.Clear();
-            for (int t = sentence.FirstToken; t < sentence.EndToken; t++) words.Add(doc.TokenText(t).ToString().ToLowerInvariant());
-            result[s] = _lexicon.Find(words).Exists(h => h.Category is TriggerCategory.Capture or TriggerCategory.Withdraw or TriggerCategory.Control or TriggerCategory.Contest);
+            result[s] = _lexicon.HasEventTrigger(words.Slice(sentence.FirstToken, sentence.TokenCount));
         }
         return result;
     }
