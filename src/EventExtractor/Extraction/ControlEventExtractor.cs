@@ -57,28 +57,49 @@ public sealed class ControlEventExtractor
         options ??= new ExtractorOptions();
         var gazPath = options.GazetteerPath ?? Gazetteer.FindDefaultPath()
             ?? throw new ExtractorLoadException($"no gazetteer found (models/{Gazetteer.DefaultFileName}); run `eventx gazetteer build` or set EVENTX_MODELS");
-        Gazetteer gazetteer;
-        try { gazetteer = Gazetteer.Load(gazPath); }
+        // The gazetteer, the model and the actor dictionary load side by side (about half the wall time on two cores);
+        // errors are reported in the same order as loading them one after another would.
+        var gazetteerTask = Task.Run(() => LoadGazetteer(gazPath));
+        var modelPath = options.ModelPath ?? FindDefaultModelPath();
+        var classifierTask = modelPath is null ? null : Task.Run(() => LoadClassifier(modelPath));
+        var actors = LoadActors();
+        var gazetteer = gazetteerTask.GetAwaiter().GetResult();
+        if (classifierTask is null)
+            throw new ExtractorLoadException($"no model found ({ControlClassifier.DefaultRelativePath}); run `eventx train` or set EVENTX_MODELS");
+        var classifier = classifierTask.GetAwaiter().GetResult();
+        return new ControlEventExtractor(new Geoparser(gazetteer), new ActorRecognizer(actors.GetAwaiter().GetResult()), classifier);
+    }
+
+    private static Gazetteer LoadGazetteer(string gazPath)
+    {
+        try { return Gazetteer.Load(gazPath); }
         catch (Exception e) when (e is IOException or InvalidDataException or EndOfStreamException or UnauthorizedAccessException or FormatException or ArgumentException)
         {
             throw new ExtractorLoadException($"gazetteer {gazPath} cannot be read ({e.Message}); run `eventx gazetteer build`", e);
         }
-        var modelPath = options.ModelPath ?? FindDefaultModelPath()
-            ?? throw new ExtractorLoadException($"no model found ({ControlClassifier.DefaultRelativePath}); run `eventx train` or set EVENTX_MODELS");
-        ControlClassifier classifier;
-        try { classifier = ControlClassifier.Load(modelPath); }
+    }
+
+    private static ControlClassifier LoadClassifier(string modelPath)
+    {
+        try { return ControlClassifier.Load(modelPath); }
         catch (ModelMismatchException e) { throw new ExtractorLoadException(e.Message, e); }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             throw new ExtractorLoadException($"model {modelPath} cannot be read ({e.GetType().Name}: {e.Message}); run `eventx train`", e);
         }
-        ActorDictionary actors;
-        try { actors = ActorDictionary.LoadDefault(); }
+    }
+
+    /// <summary>The actor dictionary, loaded on the calling thread; an error comes out when awaited, after the gazetteer's and the model's.</summary>
+    private static Task<ActorDictionary> LoadActors()
+    {
+        try
+        {
+            return Task.FromResult(ActorDictionary.LoadDefault());
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new ExtractorLoadException($"actor dictionary cannot be read ({e.Message}); reinstall eventx", e);
+            return Task.FromException<ActorDictionary>(new ExtractorLoadException($"actor dictionary cannot be read ({e.Message}); reinstall eventx", e));
         }
-        return new ControlEventExtractor(new Geoparser(gazetteer), new ActorRecognizer(actors), classifier);
     }
 
     /// <summary>models/control-classifier.zip in $EVENTX_MODELS, beside the program, or in the current directory or a parent.</summary>

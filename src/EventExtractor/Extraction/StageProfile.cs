@@ -27,10 +27,12 @@ internal sealed class StageProfile(string[] names)
         start = now;
     }
 
-    /// <summary>"tokenize 0.12 s (cpu 0.10 s), places ..."; the CPU figure only where the platform gives a thread clock.</summary>
+    /// <summary>"tokenize 0.12 s (cpu 0.10 s), places ...; gc ..."; the CPU figure only where the platform gives a thread clock; then the process's collections, GC pause time and bytes allocated.</summary>
     public string Report() => string.Join(", ", names.Select((n, i) =>
         $"{n} {Volatile.Read(ref _wallTicks[i]) / (double)Stopwatch.Frequency:0.00} s"
-        + (HasThreadClock ? $" (cpu {Volatile.Read(ref _cpuNanos[i]) / 1e9:0.00} s)" : "")));
+        + (HasThreadClock ? $" (cpu {Volatile.Read(ref _cpuNanos[i]) / 1e9:0.00} s)" : "")))
+        + $"; gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2), paused {GC.GetTotalPauseDuration().TotalSeconds:0.00} s,"
+        + $" {GC.GetTotalAllocatedBytes() / 1e6:0} MB allocated";
 
     private static readonly bool HasThreadClock = OperatingSystem.IsLinux() && ThreadCpuNanos() > 0;
 
