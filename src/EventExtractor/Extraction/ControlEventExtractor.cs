@@ -121,6 +121,7 @@ public sealed class ControlEventExtractor
 
         var actorRefs = actorMentions.Select(ToActorRef).ToList();
         var actorSpans = actorMentions.Select(m => new ActorSpan(m.Span, m.Text, m.Actor?.Id, m.Actor?.Name)).ToList();
+        var actorsBySentence = new BySentence<ActorRef>(doc, actorRefs, a => a.Span.Start);
         var placeSpans = placeMentions.Select(p => new PlaceSpan(p.Span, p.Text, p.Entry?.Name, p.Entry?.Lat, p.Entry?.Lon, p.IsQualifier)).ToList();
         var byStart = new Dictionary<int, PlaceMention>();
         foreach (var p in placeMentions) byStart.TryAdd(p.Span.Start, p);
@@ -132,7 +133,13 @@ public sealed class ControlEventExtractor
         candidates = candidates.Where(c => !c.Target.IsQualifier && triggerSentences[c.SentenceIndex]
             && CanChangeHands(byStartEarly(c.Target.Span.Start)) && !TriggerOverrides.IsReferencePoint(doc, c.SentenceIndex, c.Target.Span)).ToList();
         var placeholders = Placeholders.Find(doc, actorMentions);
-        var placeholderCandidates = placeholders.Select(ph => PlaceholderCandidate(doc, ph, candidates, actorSpans)).ToList();
+        List<Candidate> placeholderCandidates = [];
+        if (placeholders.Count > 0)
+        {
+            var candidatesBySentence = candidates.GroupBy(c => c.SentenceIndex).ToDictionary(g => g.Key, g => g.Select(c => c.Target).ToList());
+            var actorSpansBySentence = new BySentence<ActorSpan>(doc, actorSpans, a => a.Span.Start);
+            placeholderCandidates = placeholders.Select(ph => PlaceholderCandidate(doc, ph, candidatesBySentence, actorSpansBySentence)).ToList();
+        }
         Lap(4, ref t0);
         var rows = candidates.Concat(placeholderCandidates).Select(c => _features.Extract(doc, c)).ToList();
         Lap(5, ref t0);
@@ -151,7 +158,7 @@ public sealed class ControlEventExtractor
             if (label == ControlLabels.None) continue;
             double confidence = label == p.Label ? p.Confidence : Math.Max(0.5, ScoreOf(p, label));
             var roles = _roles.Assign(doc, c, label);
-            var (agent, counterpart) = FixRoles(doc, c, label, roles, actorRefs);
+            var (agent, counterpart) = FixRoles(doc, c, label, roles, actorsBySentence);
             var place = ToPlaceRef(c.Target, mention);
             sentenceEvents.Add(new SentenceEvent(label, confidence, c.SentenceIndex, place, agent, counterpart, null, null));
         }
@@ -163,7 +170,7 @@ public sealed class ControlEventExtractor
             // The trigger word decides the type; the classifier's probability for that type is the confidence
             // (floored: a governing capture noun is itself strong evidence).
             double confidence = Math.Max(0.5, li >= 0 && li < scores.Count ? scores[li] : 0);
-            var agent = actorRefs.Where(a => a.Span.End <= ph.TriggerStart && a.Span.Start >= doc.Sentences[ph.Sentence].Start).LastOrDefault();
+            var agent = actorsBySentence.In(ph.Sentence).Where(a => a.Span.End <= ph.TriggerStart && a.Span.Start >= doc.Sentences[ph.Sentence].Start).LastOrDefault();
             var counterpart = ph.Holder is { } h ? ToActorRef(h) : null;
             sentenceEvents.Add(new SentenceEvent(ph.Type, confidence, ph.Sentence, PlaceRef.Placeholder(ph.Span, ph.Text, ph.Kind), agent, counterpart, null, null));
         }
@@ -195,11 +202,12 @@ public sealed class ControlEventExtractor
     public static List<SentenceEvent> AssignDates(Document doc, List<SentenceEvent> events, IReadOnlyList<TimeMention> mentions)
     {
         var result = new List<SentenceEvent>(events);
+        var mentionsBySentence = new BySentence<TimeMention>(doc, mentions, m => m.Span.Start);
         foreach (var bySentence in Enumerable.Range(0, result.Count).GroupBy(i => result[i].Sentence))
         {
             var sentence = doc.Sentences[bySentence.Key];
             var indexes = bySentence.ToList();
-            var inSentence = mentions.Where(m => m.Start is not null && m.Span.Start >= sentence.Start && m.Span.Start < sentence.End && m.Kind != TimeKind.Year).ToList();
+            var inSentence = mentionsBySentence.In(bySentence.Key).Where(m => m.Start is not null && m.Span.Start >= sentence.Start && m.Span.Start < sentence.End && m.Kind != TimeKind.Year).ToList();
             var best = new Dictionary<int, (TimeMention Mention, int Distance)>();
             foreach (var m in inSentence)
             {
@@ -232,10 +240,10 @@ public sealed class ControlEventExtractor
     /// agent is left to rule 2. (b) An agent from the previous sentence is left to rule 2, which picks the nearest one.
     /// (c) A capture with no stated counterpart takes another armed actor of its sentence (the side that lost it).
     /// </summary>
-    private static (ActorRef? Agent, ActorRef? Counterpart) FixRoles(Document doc, Candidate c, string label, RoleAssignment roles, List<ActorRef> actorRefs)
+    private static (ActorRef? Agent, ActorRef? Counterpart) FixRoles(Document doc, Candidate c, string label, RoleAssignment roles, BySentence<ActorRef> actorsBySentence)
     {
         var sentence = doc.Sentences[c.SentenceIndex];
-        ActorRef? Find(ActorSpan? s) => s is null ? null : actorRefs.FirstOrDefault(a => a.Span == s.Span);
+        ActorRef? Find(ActorSpan? s) => s is null ? null : actorsBySentence.In(doc.SentenceAt(s.Span.Start)).FirstOrDefault(a => a.Span == s.Span);
         var agent = Find(roles.Agent);
         var counterpart = Find(roles.Counterpart);
         if (agent is not null && agent.Span.Start < sentence.Start) agent = null;
@@ -258,20 +266,20 @@ public sealed class ControlEventExtractor
         }
         if (label == ControlLabels.Captured && counterpart is null)
         {
-            counterpart = actorRefs.FirstOrDefault(a => a.Span.Start >= sentence.Start && a.Span.Start < sentence.End
+            counterpart = actorsBySentence.In(c.SentenceIndex).FirstOrDefault(a => a.Span.Start >= sentence.Start && a.Span.Start < sentence.End
                 && a.Key != agent?.Key && a.Actor.Kind is not null && !a.Span.Overlaps(c.Target.Span));
         }
         if (counterpart is not null && agent is not null && counterpart.Key == agent.Key) counterpart = null;
         return (agent, counterpart);
     }
 
-    private Candidate PlaceholderCandidate(Document doc, Placeholders.Match ph, List<Candidate> candidates, List<ActorSpan> actors)
+    private static Candidate PlaceholderCandidate(Document doc, Placeholders.Match ph, Dictionary<int, List<PlaceSpan>> candidatesBySentence, BySentence<ActorSpan> actors)
     {
         var sentence = doc.Sentences[ph.Sentence];
         var target = new PlaceSpan(ph.Span, ph.Text);
-        var places = candidates.Where(c => c.SentenceIndex == ph.Sentence).Select(c => c.Target).Append(target).OrderBy(p => p.Span.Start).ToList();
-        var sentenceActors = actors.Where(a => a.Span.Start >= sentence.Start && a.Span.Start < sentence.End && !a.Span.Overlaps(ph.Span)).ToList();
-        var previous = ph.Sentence > 0 ? actors.Where(a => a.Span.Start >= doc.Sentences[ph.Sentence - 1].Start && a.Span.Start < doc.Sentences[ph.Sentence - 1].End).ToList() : [];
+        var places = candidatesBySentence.GetValueOrDefault(ph.Sentence, []).Append(target).OrderBy(p => p.Span.Start).ToList();
+        var sentenceActors = actors.In(ph.Sentence).Where(a => a.Span.Start >= sentence.Start && a.Span.Start < sentence.End && !a.Span.Overlaps(ph.Span)).ToList();
+        var previous = ph.Sentence > 0 ? actors.In(ph.Sentence - 1).Where(a => a.Span.Start >= doc.Sentences[ph.Sentence - 1].Start && a.Span.Start < doc.Sentences[ph.Sentence - 1].End).ToList() : [];
         return new Candidate(doc.Id, doc.Id, ph.Sentence, target, places, sentenceActors, previous, ControlLabels.None, null);
     }
 
