@@ -127,8 +127,8 @@ public sealed class ControlEventExtractor
         foreach (var p in placeMentions) byStart.TryAdd(p.Span.Start, p);
         PlaceMention? byStartEarly(int start) => byStart.GetValueOrDefault(start);
 
-        var candidates = CandidateBuilder.Build(doc, new MentionSet(placeSpans, actorSpans));
         var triggerSentences = SentencesWithTriggers(doc);
+        var candidates = CandidateBuilder.Build(doc, new MentionSet(placeSpans, actorSpans), inSentence: s => triggerSentences[s]);
         // Candidates that could never become events are not classified (the classifier scores each row on its own).
         candidates = candidates.Where(c => !c.Target.IsQualifier && triggerSentences[c.SentenceIndex]
             && CanChangeHands(byStartEarly(c.Target.Span.Start)) && !TriggerOverrides.IsReferencePoint(doc, c.SentenceIndex, c.Target.Span)).ToList();
