@@ -16,6 +16,11 @@ public static class BenchmarkText
     /// <summary>The UTF-8 size of <see cref="Articles"/>, for MB/s.</summary>
     public static long ArticlesUtf8Bytes => Articles.Sum(t => (long)Encoding.UTF8.GetByteCount(t));
 
+    /// <summary>The number of sentences in <see cref="Articles"/> (as the project's tokenizer splits them), for sentences/s.</summary>
+    public static long ArticlesSentences => LazySentences.Value;
+
+    private static readonly Lazy<long> LazySentences = new(() => Articles.Sum(t => (long)EventExtractor.Text.Document.Create("s", t).Sentences.Length));
+
     /// <summary>The articles joined by blank lines and repeated up to at least <paramref name="minChars"/> characters.</summary>
     public static string Load(int minChars)
     {

@@ -69,8 +69,11 @@ public static class CandidateBuilder
     /// A candidate in sentence S is labelled only by gold events whose place overlaps its mention and whose evidence
     /// overlaps S: an event told in another sentence (its place named earlier, corpus rule 1) is not supported by
     /// S's words, labels no candidate and is counted in <see cref="CandidateStats.AnaphoricGoldEvents"/>.
+    /// With <paramref name="inSentence"/>, only the candidates of the sentences it accepts are built (the same
+    /// candidates as without it, less the others).
     /// </summary>
-    public static List<Candidate> Build(Document doc, MentionSet mentions, IReadOnlyList<AnnotatedEvent>? gold = null, string? groupId = null, CandidateStats? stats = null)
+    public static List<Candidate> Build(Document doc, MentionSet mentions, IReadOnlyList<AnnotatedEvent>? gold = null, string? groupId = null, CandidateStats? stats = null,
+        Func<int, bool>? inSentence = null)
     {
         ArgumentNullException.ThrowIfNull(doc);
         ArgumentNullException.ThrowIfNull(mentions);
@@ -103,15 +106,24 @@ public static class CandidateBuilder
 
         var actors = mentions.Actors.OrderBy(a => a.Span.Start).ToList();
         var result = new List<Candidate>(places.Count);
+        // Places and actors are sorted by start, so a sentence's mentions are one run of each list (found by binary
+        // search), and the candidates of one sentence share its place and previous-actor lists.
+        int listsSentence = -1;
+        List<PlaceSpan> sentencePlaces = [];
+        List<ActorSpan> previous = [];
         foreach (var place in places)
         {
             int s = doc.SentenceAt(place.Span.Start);
+            if (inSentence is not null && !inSentence(s)) continue;
             var sentence = doc.Sentences[s];
-            var inSentence = places.Where(p => p.Span.Start >= sentence.Start && p.Span.Start < sentence.End).ToList();
-            var sentenceActors = actors.Where(a => a.Span.Start >= sentence.Start && a.Span.Start < sentence.End && !a.Span.Overlaps(place.Span)).ToList();
-            var previous = s > 0
-                ? actors.Where(a => a.Span.Start >= doc.Sentences[s - 1].Start && a.Span.Start < doc.Sentences[s - 1].End).ToList()
-                : [];
+            if (s != listsSentence)
+            {
+                listsSentence = s;
+                sentencePlaces = StartingIn(places, p => p.Span.Start, sentence.Start, sentence.End);
+                previous = s > 0 ? StartingIn(actors, a => a.Span.Start, doc.Sentences[s - 1].Start, doc.Sentences[s - 1].End) : [];
+            }
+            var sentenceActors = StartingIn(actors, a => a.Span.Start, sentence.Start, sentence.End);
+            sentenceActors.RemoveAll(a => a.Span.Overlaps(place.Span));
             string label = ControlLabels.None;
             AnnotatedEvent? best = null;
             if (local is not null)
@@ -124,8 +136,23 @@ public static class CandidateBuilder
                     if (stats is not null && matching.Select(m => m.Type).Distinct().Count() > 1) stats.MultiLabelCandidates++;
                 }
             }
-            result.Add(new Candidate(doc.Id, groupId ?? doc.Id, s, place, inSentence, sentenceActors, previous, label, best));
+            result.Add(new Candidate(doc.Id, groupId ?? doc.Id, s, place, sentencePlaces, sentenceActors, previous, label, best));
         }
+        return result;
+    }
+
+    /// <summary>The items of <paramref name="sorted"/> (ascending by <paramref name="start"/>) that start in [from, to), in order.</summary>
+    private static List<T> StartingIn<T>(List<T> sorted, Func<T, int> start, int from, int to)
+    {
+        int lo = 0, hi = sorted.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (start(sorted[mid]) < from) lo = mid + 1;
+            else hi = mid;
+        }
+        var result = new List<T>();
+        for (int i = lo; i < sorted.Count && start(sorted[i]) < to; i++) result.Add(sorted[i]);
         return result;
     }
 

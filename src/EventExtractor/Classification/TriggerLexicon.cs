@@ -25,7 +25,7 @@ public sealed class TriggerLexicon
 {
     public const int CategoryCount = 6;
 
-    private readonly Dictionary<string, List<(string[] Words, TriggerCategory Category)>> _byFirst = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(string[] Words, TriggerCategory Category, string Form)>> _byFirst = new(StringComparer.Ordinal);
     private readonly List<(string Suffix, TriggerCategory Category)> _suffixes = [];
 
     private static readonly Lazy<TriggerLexicon> Default = new(() =>
@@ -63,7 +63,7 @@ public sealed class TriggerLexicon
             if (form.StartsWith('-')) { lex._suffixes.Add((form, cat)); continue; }
             var words = form.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (!lex._byFirst.TryGetValue(words[0], out var list)) lex._byFirst[words[0]] = list = [];
-            list.Add((words, cat));
+            list.Add((words, cat, string.Join(' ', words)));
         }
         foreach (var list in lex._byFirst.Values) list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
         return lex;
@@ -83,14 +83,14 @@ public sealed class TriggerLexicon
             var w = words[i];
             if (_byFirst.TryGetValue(w, out var list))
             {
-                foreach (var (phrase, cat) in list)
+                foreach (var (phrase, cat, form) in list)
                 {
                     if (covered[(int)cat] >= i + 1) continue;
                     if (i + phrase.Length > words.Count) continue;
                     bool ok = true;
                     for (int k = 1; k < phrase.Length && ok; k++) ok = words[i + k] == phrase[k];
                     if (!ok) continue;
-                    hits.Add(new TriggerHit(cat, i, i + phrase.Length, string.Join(' ', phrase)));
+                    hits.Add(new TriggerHit(cat, i, i + phrase.Length, form));
                     covered[(int)cat] = i + phrase.Length;
                 }
             }
@@ -101,5 +101,32 @@ public sealed class TriggerLexicon
             }
         }
         return hits;
+    }
+
+    /// <summary>
+    /// True when <see cref="Find"/> would return a hit of an event category (capture, withdraw, control, contest) in
+    /// <paramref name="words"/> (lowercased tokens); without building the hits.
+    /// </summary>
+    public bool HasEventTrigger(ReadOnlySpan<string> words)
+    {
+        for (int i = 0; i < words.Length; i++)
+        {
+            var w = words[i];
+            if (_byFirst.TryGetValue(w, out var list))
+            {
+                foreach (var (phrase, cat, _) in list)
+                {
+                    if (cat > TriggerCategory.Contest || i + phrase.Length > words.Length) continue;
+                    bool ok = true;
+                    for (int k = 1; k < phrase.Length && ok; k++) ok = words[i + k] == phrase[k];
+                    if (ok) return true;
+                }
+            }
+            foreach (var (suffix, cat) in _suffixes)
+            {
+                if (cat <= TriggerCategory.Contest && w.Length > suffix.Length && w.EndsWith(suffix, StringComparison.Ordinal)) return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using EventExtractor.Input;
 
@@ -12,7 +13,7 @@ public sealed record BatchOptions
     /// <summary>Worker threads (default: all cores). Output is the same whatever the number.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>At most this many articles are held in memory at once.</summary>
+    /// <summary>At most this many articles are held in memory at once (read, being extracted, or waiting to be written in order).</summary>
     public int MaxBatchArticles { get; init; } = 512;
 
     /// <summary>At most about this many characters of article text are held in memory at once.</summary>
@@ -23,9 +24,11 @@ public sealed record BatchOptions
 }
 
 /// <summary>
-/// Runs an extractor over a stream of articles: in parallel, in bounded batches (so memory stays
-/// constant whatever the input size), writing results in input order (so output is the same for any
-/// thread count). A problem with one article is reported and the batch goes on.
+/// Runs an extractor over a stream of articles: in parallel, streaming through a bounded window (so memory stays
+/// constant whatever the input size), writing results in input order (so output is the same for any thread count).
+/// The calling thread reads input and writes results while worker threads extract, so reading, extracting and writing
+/// overlap and no thread waits for the slowest article of a batch. A problem with one article is reported and the run
+/// goes on.
 /// </summary>
 public static class BatchRunner
 {
@@ -36,70 +39,139 @@ public static class BatchRunner
         Action<InputProblem> report,
         BatchOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(items);
         options ??= new BatchOptions();
-        var clock = Stopwatch.StartNew();
-        var lastProgress = TimeSpan.Zero;
-        int articles = 0, events = 0, skipped = 0, warnings = 0, ioFailures = 0;
-        var batch = new List<InputItem>(options.MaxBatchArticles);
-        long batchChars = 0;
-
-        void Flush()
+        var run = new Counts(options, write, report);
+        int threads = Math.Max(1, options.Threads);
+        if (threads == 1)
         {
-            if (batch.Count == 0) return;
-            var results = new Outcome[batch.Count];
-            Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads) }, i =>
+            foreach (var item in items) run.Emit(item, item.Article is { } a ? Extract(a, extract) : default);
+            return run.Summary();
+        }
+
+        // Items in input order, from the oldest not yet written; workers fill in their outcomes.
+        var window = new Queue<Slot>();
+        long windowChars = 0;
+        var gate = new object();
+        using var work = new BlockingCollection<Slot>();
+        bool stopped = false;
+        var workers = new Thread[threads];
+        for (int w = 0; w < threads; w++)
+        {
+            workers[w] = new Thread(() =>
             {
-                if (batch[i].Article is { } article) results[i] = Extract(article, extract);
-            });
-            for (int i = 0; i < batch.Count; i++)
-            {
-                if (batch[i].Problem is { } problem)
+                foreach (var slot in work.GetConsumingEnumerable())
                 {
-                    report(problem);
-                    switch (problem.Kind)
+                    var outcome = Volatile.Read(ref stopped) ? default : Extract(slot.Item.Article!, extract);
+                    lock (gate)
                     {
-                        case ProblemKind.Warning: warnings++; break;
-                        case ProblemKind.IoFailure: ioFailures++; break;
-                        default: skipped++; break;
+                        slot.Outcome = outcome;
+                        slot.Done = true;
+                        Monitor.PulseAll(gate);
                     }
-                    continue;
                 }
-                var outcome = results[i];
-                if (outcome.Error is not null)
-                {
-                    report(new InputProblem(batch[i].Article!.Origin, outcome.Error, ProblemKind.BadRecord));
-                    skipped++;
-                    continue;
-                }
-                articles++;
-                foreach (var e in outcome.Events!)
-                {
-                    write(e);
-                    events++;
-                }
-            }
-            batch.Clear();
-            batchChars = 0;
-            if (options.Progress is not null && clock.Elapsed - lastProgress >= TimeSpan.FromSeconds(1))
+            })
+            { IsBackground = true, Name = $"eventx extract {w + 1}" };
+            workers[w].Start();
+        }
+
+        void WriteOldest(bool wait)
+        {
+            while (window.Count > 0)
             {
-                lastProgress = clock.Elapsed;
-                options.Progress(new BatchSummary(articles, events, skipped, warnings, ioFailures, clock.Elapsed));
+                var head = window.Peek();
+                lock (gate)
+                {
+                    if (!head.Done)
+                    {
+                        if (!wait) return;
+                        while (!head.Done) Monitor.Wait(gate);
+                    }
+                }
+                window.Dequeue();
+                windowChars -= head.Item.Article?.Text.Length ?? 0;
+                run.Emit(head.Item, head.Outcome);
+                wait = false;
             }
         }
 
-        foreach (var item in items)
+        try
         {
-            batch.Add(item);
-            batchChars += item.Article?.Text.Length ?? 0;
-            if (batch.Count >= options.MaxBatchArticles || batchChars >= options.MaxBatchChars) Flush();
+            foreach (var item in items)
+            {
+                var slot = new Slot(item);
+                window.Enqueue(slot);
+                windowChars += item.Article?.Text.Length ?? 0;
+                if (item.Article is not null) work.Add(slot);
+                else slot.Done = true;
+                WriteOldest(wait: false);
+                while (window.Count > 0 && (window.Count >= options.MaxBatchArticles || windowChars >= options.MaxBatchChars)) WriteOldest(wait: true);
+            }
+            while (window.Count > 0) WriteOldest(wait: true);
         }
-        Flush();
-        return new BatchSummary(articles, events, skipped, warnings, ioFailures, clock.Elapsed);
+        finally
+        {
+            Volatile.Write(ref stopped, true);
+            work.CompleteAdding();
+            foreach (var t in workers) t.Join();
+        }
+        return run.Summary();
     }
 
     private readonly record struct Outcome(IReadOnlyList<ControlEvent>? Events, string? Error);
 
-    /// <summary>An extractor bug on one article must not lose the batch: it becomes a message about that article.</summary>
+    /// <summary>One input item in the window and, once a worker has extracted it, its outcome (guarded by the run's lock).</summary>
+    private sealed class Slot(InputItem item)
+    {
+        public InputItem Item { get; } = item;
+        public Outcome Outcome { get; set; }
+        public bool Done { get; set; }
+    }
+
+    /// <summary>Writes outcomes in input order and keeps the counts; used by the calling thread only.</summary>
+    private sealed class Counts(BatchOptions options, Action<ControlEvent> write, Action<InputProblem> report)
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private TimeSpan _lastProgress = TimeSpan.Zero;
+        private int _articles, _events, _skipped, _warnings, _ioFailures;
+
+        public void Emit(InputItem item, Outcome outcome)
+        {
+            if (item.Problem is { } problem)
+            {
+                report(problem);
+                switch (problem.Kind)
+                {
+                    case ProblemKind.Warning: _warnings++; break;
+                    case ProblemKind.IoFailure: _ioFailures++; break;
+                    default: _skipped++; break;
+                }
+            }
+            else if (outcome.Error is not null)
+            {
+                report(new InputProblem(item.Article!.Origin, outcome.Error, ProblemKind.BadRecord));
+                _skipped++;
+            }
+            else if (item.Article is not null)
+            {
+                _articles++;
+                foreach (var e in outcome.Events!)
+                {
+                    write(e);
+                    _events++;
+                }
+            }
+            if (options.Progress is not null && _clock.Elapsed - _lastProgress >= TimeSpan.FromSeconds(1))
+            {
+                _lastProgress = _clock.Elapsed;
+                options.Progress(Summary());
+            }
+        }
+
+        public BatchSummary Summary() => new(_articles, _events, _skipped, _warnings, _ioFailures, _clock.Elapsed);
+    }
+
+    /// <summary>An extractor bug on one article must not lose the run: it becomes a message about that article.</summary>
     private static Outcome Extract(Article article, Func<Article, IReadOnlyList<ControlEvent>> extract)
     {
         try

@@ -59,32 +59,54 @@ public sealed class ControlEventExtractor
         options ??= new ExtractorOptions();
         var gazPath = options.GazetteerPath ?? Gazetteer.FindDefaultPath()
             ?? throw new ExtractorLoadException($"no gazetteer found (models/{Gazetteer.DefaultFileName}); run `eventx gazetteer build` or set EVENTX_MODELS");
-        Gazetteer gazetteer;
-        try { gazetteer = Gazetteer.Load(gazPath); }
+        // The gazetteer, the model and the actor dictionary load side by side (about half the wall time on two cores);
+        // errors are reported in the same order as loading them one after another would.
+        var gazetteerTask = Task.Run(() => LoadGazetteer(gazPath));
+        var modelPath = options.ModelPath ?? FindDefaultModelPath();
+        var classifierTask = modelPath is null ? null : Task.Run(() => LoadClassifier(modelPath));
+        var actors = LoadActors();
+        var gazetteer = gazetteerTask.GetAwaiter().GetResult();
+        if (classifierTask is null)
+            throw new ExtractorLoadException($"no model found ({ControlClassifier.DefaultRelativePath}); run `eventx train` or set EVENTX_MODELS");
+        var classifier = classifierTask.GetAwaiter().GetResult();
+        // The pairwise role model beside the classifier when its manifest says it beat the heuristic, else the heuristic.
+        IRoleAssigner? roles;
+        try { roles = RoleModel.LoadBeside(classifier); }
+        catch (ModelMismatchException e) { throw new ExtractorLoadException(e.Message, e); }
+        var geoparser = new Geoparser(gazetteer, new GeoparserOptions { Countries = options.Countries });
+        return new ControlEventExtractor(geoparser, new ActorRecognizer(actors.GetAwaiter().GetResult()), classifier, roles);
+    }
+
+    private static Gazetteer LoadGazetteer(string gazPath)
+    {
+        try { return Gazetteer.Load(gazPath); }
         catch (Exception e) when (e is IOException or InvalidDataException or EndOfStreamException or UnauthorizedAccessException or FormatException or ArgumentException)
         {
             throw new ExtractorLoadException($"gazetteer {gazPath} cannot be read ({e.Message}); run `eventx gazetteer build`", e);
         }
-        var modelPath = options.ModelPath ?? FindDefaultModelPath()
-            ?? throw new ExtractorLoadException($"no model found ({ControlClassifier.DefaultRelativePath}); run `eventx train` or set EVENTX_MODELS");
-        ControlClassifier classifier;
-        try { classifier = ControlClassifier.Load(modelPath); }
+    }
+
+    private static ControlClassifier LoadClassifier(string modelPath)
+    {
+        try { return ControlClassifier.Load(modelPath); }
         catch (ModelMismatchException e) { throw new ExtractorLoadException(e.Message, e); }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             throw new ExtractorLoadException($"model {modelPath} cannot be read ({e.GetType().Name}: {e.Message}); run `eventx train`", e);
         }
-        // The pairwise role model beside the classifier when its manifest says it beat the heuristic, else the heuristic.
-        IRoleAssigner? roles;
-        try { roles = RoleModel.LoadBeside(classifier); }
-        catch (ModelMismatchException e) { throw new ExtractorLoadException(e.Message, e); }
-        ActorDictionary actors;
-        try { actors = ActorDictionary.LoadDefault(); }
+    }
+
+    /// <summary>The actor dictionary, loaded on the calling thread; an error comes out when awaited, after the gazetteer's and the model's.</summary>
+    private static Task<ActorDictionary> LoadActors()
+    {
+        try
+        {
+            return Task.FromResult(ActorDictionary.LoadDefault());
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new ExtractorLoadException($"actor dictionary cannot be read ({e.Message}); reinstall eventx", e);
+            return Task.FromException<ActorDictionary>(new ExtractorLoadException($"actor dictionary cannot be read ({e.Message}); reinstall eventx", e));
         }
-        return new ControlEventExtractor(new Geoparser(gazetteer, new GeoparserOptions { Countries = options.Countries }), new ActorRecognizer(actors), classifier, roles);
     }
 
     /// <summary>models/control-classifier.zip in $EVENTX_MODELS, beside the program, or in the current directory or a parent.</summary>
@@ -94,7 +116,7 @@ public sealed class ControlEventExtractor
     public IReadOnlyList<ControlEvent> Extract(Article article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+        var t0 = Profile ? StageProfile.Now() : default;
         var doc = Document.Create(article.Id, article.Text, article.Date);
         Lap(0, ref t0);
         var actorMentions = _actors.Find(doc);
@@ -106,18 +128,25 @@ public sealed class ControlEventExtractor
 
         var actorRefs = actorMentions.Select(ToActorRef).ToList();
         var actorSpans = actorMentions.Select(m => new ActorSpan(m.Span, m.Text, m.Actor?.Id, m.Actor?.Name)).ToList();
+        var actorsBySentence = new BySentence<ActorRef>(doc, actorRefs, a => a.Span.Start);
         var placeSpans = placeMentions.Select(p => new PlaceSpan(p.Span, p.Text, p.Entry?.Name, p.Entry?.Lat, p.Entry?.Lon, p.IsQualifier)).ToList();
         var byStart = new Dictionary<int, PlaceMention>();
         foreach (var p in placeMentions) byStart.TryAdd(p.Span.Start, p);
         PlaceMention? byStartEarly(int start) => byStart.GetValueOrDefault(start);
 
-        var candidates = CandidateBuilder.Build(doc, new MentionSet(placeSpans, actorSpans));
         var triggerSentences = SentencesWithTriggers(doc);
+        var candidates = CandidateBuilder.Build(doc, new MentionSet(placeSpans, actorSpans), inSentence: s => triggerSentences[s]);
         // Candidates that could never become events are not classified (the classifier scores each row on its own).
         candidates = candidates.Where(c => !c.Target.IsQualifier && triggerSentences[c.SentenceIndex]
             && CanChangeHands(byStartEarly(c.Target.Span.Start)) && !TriggerOverrides.IsReferencePoint(doc, c.SentenceIndex, c.Target.Span)).ToList();
         var placeholders = Placeholders.Find(doc, actorMentions);
-        var placeholderCandidates = placeholders.Select(ph => PlaceholderCandidate(doc, ph, candidates, actorSpans)).ToList();
+        List<Candidate> placeholderCandidates = [];
+        if (placeholders.Count > 0)
+        {
+            var candidatesBySentence = candidates.GroupBy(c => c.SentenceIndex).ToDictionary(g => g.Key, g => g.Select(c => c.Target).ToList());
+            var actorSpansBySentence = new BySentence<ActorSpan>(doc, actorSpans, a => a.Span.Start);
+            placeholderCandidates = placeholders.Select(ph => PlaceholderCandidate(doc, ph, candidatesBySentence, actorSpansBySentence)).ToList();
+        }
         Lap(4, ref t0);
         var rows = candidates.Concat(placeholderCandidates).Select(c => _features.Extract(doc, c)).ToList();
         Lap(5, ref t0);
@@ -136,7 +165,7 @@ public sealed class ControlEventExtractor
             if (label == ControlLabels.None) continue;
             double confidence = label == p.Label ? p.Confidence : Math.Max(0.5, ScoreOf(p, label));
             var roles = _roles.Assign(doc, c, label);
-            var (agent, counterpart) = FixRoles(doc, c, label, roles, actorRefs);
+            var (agent, counterpart) = FixRoles(doc, c, label, roles, actorsBySentence);
             var place = ToPlaceRef(c.Target, mention);
             sentenceEvents.Add(new SentenceEvent(label, confidence, c.SentenceIndex, place, agent, counterpart, null, null));
         }
@@ -148,7 +177,7 @@ public sealed class ControlEventExtractor
             // The trigger word decides the type; the classifier's probability for that type is the confidence
             // (floored: a governing capture noun is itself strong evidence).
             double confidence = Math.Max(0.5, li >= 0 && li < scores.Count ? scores[li] : 0);
-            var agent = actorRefs.Where(a => a.Span.End <= ph.TriggerStart && a.Span.Start >= doc.Sentences[ph.Sentence].Start).LastOrDefault();
+            var agent = actorsBySentence.In(ph.Sentence).Where(a => a.Span.End <= ph.TriggerStart && a.Span.Start >= doc.Sentences[ph.Sentence].Start).LastOrDefault();
             var counterpart = ph.Holder is { } h ? ToActorRef(h) : null;
             sentenceEvents.Add(new SentenceEvent(ph.Type, confidence, ph.Sentence, PlaceRef.Placeholder(ph.Span, ph.Text, ph.Kind), agent, counterpart, null, null));
         }
@@ -162,20 +191,15 @@ public sealed class ControlEventExtractor
     }
 
     private static readonly bool Profile = Environment.GetEnvironmentVariable("EVENTX_PROFILE") == "1";
-    private static readonly long[] StageTicks = new long[8];
-    private static readonly string[] StageNames = ["tokenize", "places", "actors", "time", "candidates", "features", "classifier", "roles+assembly"];
+    private static readonly StageProfile Stages = new(["tokenize", "places", "actors", "time", "candidates", "features", "classifier", "roles+assembly"]);
 
-    private static void Lap(int stage, ref long start)
+    private static void Lap(int stage, ref StageProfile.Mark start)
     {
-        if (!Profile) return;
-        long now = System.Diagnostics.Stopwatch.GetTimestamp();
-        Interlocked.Add(ref StageTicks[stage], now - start);
-        start = now;
+        if (Profile) Stages.Lap(stage, ref start);
     }
 
-    /// <summary>With EVENTX_PROFILE=1, the seconds spent in each stage so far (all threads); else empty.</summary>
-    public static string ProfileReport() => !Profile ? "" : string.Join(", ",
-        StageNames.Select((n, i) => $"{n} {StageTicks[i] / (double)System.Diagnostics.Stopwatch.Frequency:0.00} s"));
+    /// <summary>With EVENTX_PROFILE=1, the seconds spent in each stage so far (all threads; wall and CPU time); else empty.</summary>
+    public static string ProfileReport() => Profile ? Stages.Report() : "";
 
     /// <summary>
     /// Rule 5. Each dated time mention of a sentence belongs to the event whose place is nearest to it (so "the capture
@@ -185,11 +209,12 @@ public sealed class ControlEventExtractor
     public static List<SentenceEvent> AssignDates(Document doc, List<SentenceEvent> events, IReadOnlyList<TimeMention> mentions)
     {
         var result = new List<SentenceEvent>(events);
+        var mentionsBySentence = new BySentence<TimeMention>(doc, mentions, m => m.Span.Start);
         foreach (var bySentence in Enumerable.Range(0, result.Count).GroupBy(i => result[i].Sentence))
         {
             var sentence = doc.Sentences[bySentence.Key];
             var indexes = bySentence.ToList();
-            var inSentence = mentions.Where(m => m.Start is not null && m.Span.Start >= sentence.Start && m.Span.Start < sentence.End && m.Kind != TimeKind.Year).ToList();
+            var inSentence = mentionsBySentence.In(bySentence.Key).Where(m => m.Start is not null && m.Span.Start >= sentence.Start && m.Span.Start < sentence.End && m.Kind != TimeKind.Year).ToList();
             var best = new Dictionary<int, (TimeMention Mention, int Distance)>();
             foreach (var m in inSentence)
             {
@@ -222,10 +247,10 @@ public sealed class ControlEventExtractor
     /// agent is left to rule 2. (b) An agent from the previous sentence is left to rule 2, which picks the nearest one.
     /// (c) A capture with no stated counterpart takes another armed actor of its sentence (the side that lost it).
     /// </summary>
-    private static (ActorRef? Agent, ActorRef? Counterpart) FixRoles(Document doc, Candidate c, string label, RoleAssignment roles, List<ActorRef> actorRefs)
+    private static (ActorRef? Agent, ActorRef? Counterpart) FixRoles(Document doc, Candidate c, string label, RoleAssignment roles, BySentence<ActorRef> actorsBySentence)
     {
         var sentence = doc.Sentences[c.SentenceIndex];
-        ActorRef? Find(ActorSpan? s) => s is null ? null : actorRefs.FirstOrDefault(a => a.Span == s.Span);
+        ActorRef? Find(ActorSpan? s) => s is null ? null : actorsBySentence.In(doc.SentenceAt(s.Span.Start)).FirstOrDefault(a => a.Span == s.Span);
         var agent = Find(roles.Agent);
         var counterpart = Find(roles.Counterpart);
         if (agent is not null && agent.Span.Start < sentence.Start) agent = null;
@@ -248,20 +273,20 @@ public sealed class ControlEventExtractor
         }
         if (label == ControlLabels.Captured && counterpart is null)
         {
-            counterpart = actorRefs.FirstOrDefault(a => a.Span.Start >= sentence.Start && a.Span.Start < sentence.End
+            counterpart = actorsBySentence.In(c.SentenceIndex).FirstOrDefault(a => a.Span.Start >= sentence.Start && a.Span.Start < sentence.End
                 && a.Key != agent?.Key && a.Actor.Kind is not null && !a.Span.Overlaps(c.Target.Span));
         }
         if (counterpart is not null && agent is not null && counterpart.Key == agent.Key) counterpart = null;
         return (agent, counterpart);
     }
 
-    private Candidate PlaceholderCandidate(Document doc, Placeholders.Match ph, List<Candidate> candidates, List<ActorSpan> actors)
+    private static Candidate PlaceholderCandidate(Document doc, Placeholders.Match ph, Dictionary<int, List<PlaceSpan>> candidatesBySentence, BySentence<ActorSpan> actors)
     {
         var sentence = doc.Sentences[ph.Sentence];
         var target = new PlaceSpan(ph.Span, ph.Text);
-        var places = candidates.Where(c => c.SentenceIndex == ph.Sentence).Select(c => c.Target).Append(target).OrderBy(p => p.Span.Start).ToList();
-        var sentenceActors = actors.Where(a => a.Span.Start >= sentence.Start && a.Span.Start < sentence.End && !a.Span.Overlaps(ph.Span)).ToList();
-        var previous = ph.Sentence > 0 ? actors.Where(a => a.Span.Start >= doc.Sentences[ph.Sentence - 1].Start && a.Span.Start < doc.Sentences[ph.Sentence - 1].End).ToList() : [];
+        var places = candidatesBySentence.GetValueOrDefault(ph.Sentence, []).Append(target).OrderBy(p => p.Span.Start).ToList();
+        var sentenceActors = actors.In(ph.Sentence).Where(a => a.Span.Start >= sentence.Start && a.Span.Start < sentence.End && !a.Span.Overlaps(ph.Span)).ToList();
+        var previous = ph.Sentence > 0 ? actors.In(ph.Sentence - 1).Where(a => a.Span.Start >= doc.Sentences[ph.Sentence - 1].Start && a.Span.Start < doc.Sentences[ph.Sentence - 1].End).ToList() : [];
         return new Candidate(doc.Id, doc.Id, ph.Sentence, target, places, sentenceActors, previous, ControlLabels.None, null);
     }
 
@@ -272,13 +297,11 @@ public sealed class ControlEventExtractor
     private bool[] SentencesWithTriggers(Document doc)
     {
         var result = new bool[doc.Sentences.Length];
-        var words = new List<string>();
+        var words = doc.LowerTokens.AsSpan();
         for (int s = 0; s < doc.Sentences.Length; s++)
         {
             var sentence = doc.Sentences[s];
-            words.Clear();
-            for (int t = sentence.FirstToken; t < sentence.EndToken; t++) words.Add(doc.TokenText(t).ToString().ToLowerInvariant());
-            result[s] = _lexicon.Find(words).Exists(h => h.Category is TriggerCategory.Capture or TriggerCategory.Withdraw or TriggerCategory.Control or TriggerCategory.Contest);
+            result[s] = _lexicon.HasEventTrigger(words.Slice(sentence.FirstToken, sentence.TokenCount));
         }
         return result;
     }

@@ -25,7 +25,8 @@ public static class DocumentAssembler
         var list = events.Where(e => e.Type != EventTypes.None)
             .OrderBy(e => e.Place.Span.Start).ThenBy(e => e.Type, StringComparer.Ordinal).ToList();
         list = ResolvePlaceholders(doc, list);
-        list = list.Select(e => FillAgentFromPreviousSentence(doc, e, actors)).ToList();
+        var actorsBySentence = new BySentence<ActorRef>(doc, actors, a => a.Span.Start);
+        list = list.Select(e => FillAgentFromPreviousSentence(doc, e, e.Sentence > 0 ? actorsBySentence.In(e.Sentence - 1) : actors)).ToList();
         list = JoinLossWithCapture(list);
         list = list.Where(e => !e.Place.IsPlaceholder).ToList();
         list = list.Select(e => WithDocumentDate(e, documentDate)).ToList();

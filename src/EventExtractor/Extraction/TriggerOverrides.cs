@@ -55,10 +55,10 @@ public static class TriggerOverrides
     {
         var sentence = doc.Sentences[sentenceIndex];
         int t = doc.TokenAt(place.Start) - 1;
-        while (t >= sentence.FirstToken && doc.TokenText(t).ToString().ToLowerInvariant() is "the" or "capital" or "city" or "town" or "provincial") t--;
-        if (t >= sentence.FirstToken && doc.TokenText(t).ToString().ToLowerInvariant() is "near" or "outside") return true;
+        while (t >= sentence.FirstToken && doc.LowerToken(t) is "the" or "capital" or "city" or "town" or "provincial") t--;
+        if (t >= sentence.FirstToken && doc.LowerToken(t) is "near" or "outside") return true;
         return t - 1 >= sentence.FirstToken && doc.TokenText(t).Equals("of", StringComparison.OrdinalIgnoreCase)
-            && Directions.Contains(doc.TokenText(t - 1).ToString().ToLowerInvariant());
+            && Directions.Contains(doc.LowerToken(t - 1));
     }
 
     private static readonly HashSet<string> Things = new(StringComparer.Ordinal)
@@ -72,7 +72,7 @@ public static class TriggerOverrides
         var sentence = doc.Sentences[sentenceIndex];
         int first = doc.TokenAt(place.Start);
         int last = doc.TokenAt(Math.Max(place.Start, place.End - 1));
-        string W(int t) => doc.TokenText(t).ToString().ToLowerInvariant();
+        string W(int t) => doc.LowerToken(t);
 
         if (label == EventTypes.Captured && NotAControlChange()) return EventTypes.None;
 

@@ -40,6 +40,31 @@ public sealed class Document
         return new Document(id, text, publicationDate, tokenArray, sentences);
     }
 
+    private ImmutableArray<string> _lowerTokens;
+
+    /// <summary>
+    /// Every token's text lowercased (as <c>ToLowerInvariant</c> would), computed on first use and kept; equal words
+    /// share one string. For the stages that compare words to lexicons, so no stage lowercases a token twice.
+    /// </summary>
+    public ImmutableArray<string> LowerTokens
+    {
+        get
+        {
+            var lower = _lowerTokens;
+            if (lower.IsDefault)
+            {
+                // A race only computes the same array twice.
+                var words = new string[Tokens.Length];
+                for (int i = 0; i < words.Length; i++) words[i] = WordPool.Lower(TokenText(i));
+                _lowerTokens = lower = ImmutableCollectionsMarshal.AsImmutableArray(words);
+            }
+            return lower;
+        }
+    }
+
+    /// <summary>Token <paramref name="index"/> lowercased; see <see cref="LowerTokens"/>.</summary>
+    public string LowerToken(int index) => LowerTokens[index];
+
     /// <summary>The characters of token <paramref name="index"/>.</summary>
     public ReadOnlySpan<char> TokenText(int index) => Tokens[index].In(Text);
 
