@@ -113,7 +113,7 @@ public sealed class FeatureExtractor
     public static MaskedSentence Mask(Document doc, Candidate c)
     {
         var sentence = doc.Sentences[c.SentenceIndex];
-        var lower = LowerTokens.GetValue(doc, static d => new string?[d.Tokens.Length]);
+        var lower = doc.LowerTokens;
         var places = SortedByStart(c.SentencePlaces, p => p.Span);
         var actors = SortedByStart(c.SentenceActors, a => a.Span);
         var words = new List<string>(sentence.TokenCount);
@@ -136,7 +136,7 @@ public sealed class FeatureExtractor
                 while (t < sentence.EndToken && doc.Tokens[t].Start < cov.End) t++;
                 continue;
             }
-            words.Add(tok.Kind == TokenKind.Number ? "NUM" : lower[t] ??= doc.TokenText(t).ToString().ToLowerInvariant());
+            words.Add(tok.Kind == TokenKind.Number ? "NUM" : lower[t]);
             t++;
         }
         if (target < 0)
@@ -152,14 +152,18 @@ public sealed class FeatureExtractor
         return new MaskedSentence(words, target, actorIdx, placeIdx);
     }
 
-    /// <summary>Lowercased token text, computed once per document: every candidate of a sentence masks the same words.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Document, string?[]> LowerTokens = new();
 
     /// <summary>Mention spans in start order (stable, so that among equal starts the list's order still decides).</summary>
     private static TextSpan[] SortedByStart<T>(IReadOnlyList<T> mentions, Func<T, TextSpan> span)
     {
         var spans = new TextSpan[mentions.Count];
-        for (int i = 0; i < spans.Length; i++) spans[i] = span(mentions[i]);
+        bool sorted = true;
+        for (int i = 0; i < spans.Length; i++)
+        {
+            spans[i] = span(mentions[i]);
+            if (i > 0 && spans[i].Start < spans[i - 1].Start) sorted = false;
+        }
+        if (sorted) return spans; // the usual case: mentions come in text order
         var order = Enumerable.Range(0, spans.Length).OrderBy(i => spans[i].Start).ToArray();
         return order.Select(i => spans[i]).ToArray();
     }

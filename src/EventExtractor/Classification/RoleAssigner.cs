@@ -68,7 +68,8 @@ public sealed class RoleAssigner : IRoleAssigner
     {
         var sentence = doc.Sentences[sentenceIndex];
         var words = new List<string>(sentence.TokenCount);
-        for (int t = sentence.FirstToken; t < sentence.EndToken; t++) words.Add(doc.TokenText(t).ToString().ToLowerInvariant());
+        var lower = doc.LowerTokens;
+        for (int t = sentence.FirstToken; t < sentence.EndToken; t++) words.Add(lower[t]);
         return words;
     }
 

@@ -55,7 +55,7 @@ public sealed class Gazetteer
     private readonly Dictionary<string, WordFlag>.AlternateLookup<ReadOnlySpan<char>> _stopLookup;
     private readonly Lazy<Dictionary<string, int>> _byId;
     private readonly Lazy<Dictionary<long, int>> _byGeonameId;
-    private readonly Lazy<Dictionary<(string Country, string Skeleton), int[]>> _bySkeleton;
+    private readonly Lazy<Dictionary<string, List<int>>> _bySkeleton;
 
     private Gazetteer(BinaryReader r, string path)
     {
@@ -74,7 +74,7 @@ public sealed class Gazetteer
         _countryIndex = ReadArray<int>(r); _admin1Index = ReadArray<int>(r); _featureClass = ReadArray<byte>(r);
         _featureCodeIndex = ReadArray<int>(r); _population = ReadArray<long>(r); _sourceIndex = ReadArray<int>(r);
         _entries = new GazetteerEntry?[_geonameId.Length];
-        _bySkeleton = new Lazy<Dictionary<(string, string), int[]>>(SkeletonIndex);
+        _bySkeleton = new Lazy<Dictionary<string, List<int>>>(SkeletonIndex);
         _keyChars = ReadArray<char>(r); _keyOffsets = ReadArray<int>(r);
         _postingOffsets = ReadArray<int>(r); _postings = ReadArray<int>(r);
         (_table, _filter) = BuildTable(_keyChars, _keyOffsets);
@@ -191,34 +191,37 @@ public sealed class Gazetteer
     /// </summary>
     public IReadOnlyList<int> LookupSkeleton(string key, string countryCode)
     {
-        var index = _bySkeleton.Value;
-        return index.TryGetValue((countryCode, PlaceNormalizer.Skeleton(key)), out var hits) ? hits : [];
+        if (!_bySkeleton.Value.TryGetValue(PlaceNormalizer.Skeleton(key), out var hits)) return [];
+        return hits.Where(e => Str(_countryIndex[e]) == countryCode).Distinct().Order().ToArray();
     }
 
-    private Dictionary<(string Country, string Skeleton), int[]> SkeletonIndex()
+    /// <summary>Skeleton → entries of the village-layer countries (several keys may share a skeleton, so an entry may repeat).</summary>
+    private Dictionary<string, List<int>> SkeletonIndex()
     {
         // The countries with a village layer: those of entries whose source names WOF or UCDP.
-        var villageCountries = new HashSet<int>();
+        var villageCountries = new bool[_stringOffsets.Length];
         for (int e = 0; e < _sourceIndex.Length; e++)
         {
             var source = Str(_sourceIndex[e]);
             if (_countryIndex[e] >= 0 && source is not null && (source.Contains("wof", StringComparison.Ordinal) || source.Contains("ucdp", StringComparison.Ordinal)))
-                villageCountries.Add(_countryIndex[e]);
+                villageCountries[_countryIndex[e]] = true;
         }
-        var lists = new Dictionary<(string, string), List<int>>();
+        var lists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (int k = 0; k < KeyCount; k++)
         {
-            string? skeleton = null;
+            List<int>? list = null;
             foreach (int e in _postings.AsSpan(_postingOffsets[k], _postingOffsets[k + 1] - _postingOffsets[k]))
             {
-                if (!villageCountries.Contains(_countryIndex[e])) continue;
-                skeleton ??= PlaceNormalizer.Skeleton(new string(_keyChars, _keyOffsets[k], _keyOffsets[k + 1] - _keyOffsets[k]));
-                var slot = (Str(_countryIndex[e])!, skeleton);
-                if (!lists.TryGetValue(slot, out var list)) lists[slot] = list = [];
+                if (_countryIndex[e] < 0 || !villageCountries[_countryIndex[e]]) continue;
+                if (list is null)
+                {
+                    var skeleton = PlaceNormalizer.Skeleton(new string(_keyChars, _keyOffsets[k], _keyOffsets[k + 1] - _keyOffsets[k]));
+                    if (!lists.TryGetValue(skeleton, out list)) lists[skeleton] = list = [];
+                }
                 list.Add(e);
             }
         }
-        return lists.ToDictionary(p => p.Key, p => p.Value.Distinct().Order().ToArray());
+        return lists;
     }
 
     /// <summary>The country code of a demonym key (normalised "Syrian" → SY), or null.</summary>

@@ -261,17 +261,22 @@ public sealed class Geoparser
     /// </summary>
     private string? DominantCountry(Match m)
     {
-        string? best = null;
-        long bestWeight = 0, second = 0;
-        foreach (var (country, weight) in m.Candidates.Select(c => _gazetteer[c])
-                     .Where(e => e.CountryCode is not null)
-                     .GroupBy(e => e.CountryCode!)
-                     .Select(g => (g.Key, g.Max(e => e.Population))))
+        // The most populous bearer, then the most populous bearer in any other country (a loop, not a grouping: this
+        // runs for every ambiguous name of every document).
+        GazetteerEntry? top = null;
+        foreach (int c in m.Candidates)
         {
-            if (weight > bestWeight) { second = bestWeight; bestWeight = weight; best = country; }
-            else if (weight > second) second = weight;
+            var e = _gazetteer[c];
+            if (e.CountryCode is not null && (top is null || e.Population > top.Population)) top = e;
         }
-        return bestWeight >= 100_000 && bestWeight >= 5 * second ? best : null;
+        if (top is null || top.Population < 100_000) return null;
+        long second = 0;
+        foreach (int c in m.Candidates)
+        {
+            var e = _gazetteer[c];
+            if (e.CountryCode is not null && e.CountryCode != top.CountryCode && e.Population > second) second = e.Population;
+        }
+        return top.Population >= 5 * second ? top.CountryCode : null;
     }
 
     /// <summary>Whether <paramref name="token"/> lies inside one of the (start-sorted) actor spans; tokens come in text order, so the walk only moves forward.</summary>
@@ -397,6 +402,7 @@ public sealed class Geoparser
         foreach (var v in focus.Values) total += v;
 
         GazetteerEntry? best = null;
+        string? surfaceKey = null;
         double bestScore = double.NegativeInfinity, second = double.NegativeInfinity;
         foreach (int c in m.Candidates)
         {
@@ -413,7 +419,7 @@ public sealed class Geoparser
             if (settlementCue && e.Kind is PlaceKind.Settlement) s += 1.5;
             if (!provinceCue && e.Kind is PlaceKind.Province && m.Candidates.Length > 1) s -= 0.5; // Homs the city unless the province is named
             if (e.Lat is null) s -= 0.3;
-            if (SameSpelling(e.Name, surface)) s += 0.3; // Koramaza the village spelt Koramaza, not its neighbour Kuramaza
+            if (SameSpelling(e.Name, surfaceKey ??= SpellingKey(surface))) s += 0.3; // Koramaza the village spelt Koramaza, not its neighbour Kuramaza
             if (s > bestScore) { second = bestScore; bestScore = s; best = e; }
             else if (s > second) second = s;
         }
@@ -445,19 +451,27 @@ public sealed class Geoparser
         return new PlaceMention(new TextSpan(start, end), surface, best, score, best.Kind, qualifier);
     }
 
-    /// <summary>Whether two names are spelt alike once case, diacritics, apostrophes, hyphens and a leading article (Al-, el-) are dropped.</summary>
-    private static bool SameSpelling(string a, string b)
+    /// <summary>A name folded for <see cref="SameSpelling"/>: case, diacritics, apostrophes, hyphens and a leading article (Al-, el-) dropped.</summary>
+    private static string SpellingKey(string name)
     {
-        Span<char> x = stackalloc char[PlaceNormalizer.MaxTokenLength * 4], y = stackalloc char[PlaceNormalizer.MaxTokenLength * 4];
-        var sa = WithoutArticle(a);
-        var sb = WithoutArticle(b);
-        if (sa.Length > x.Length || sb.Length > y.Length) return false;
-        return x[..PlaceNormalizer.Fold(sa, x)].SequenceEqual(y[..PlaceNormalizer.Fold(sb, y)]);
+        Span<char> x = stackalloc char[PlaceNormalizer.MaxTokenLength * 4];
+        var s = WithoutArticle(name);
+        return s.Length > x.Length ? name : new string(x[..PlaceNormalizer.Fold(s, x)]);
     }
+
+    /// <summary>Whether <paramref name="name"/> is spelt as the text's surface form whose <see cref="SpellingKey"/> is <paramref name="surfaceKey"/>.</summary>
+    private static bool SameSpelling(string name, string surfaceKey)
+    {
+        Span<char> x = stackalloc char[PlaceNormalizer.MaxTokenLength * 4];
+        var s = WithoutArticle(name);
+        return s.Length <= x.Length && x[..PlaceNormalizer.Fold(s, x)].SequenceEqual(surfaceKey);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> ArticleSeparators = System.Buffers.SearchValues.Create(" -");
 
     private static ReadOnlySpan<char> WithoutArticle(string name)
     {
-        int cut = name.IndexOfAny([' ', '-']);
+        int cut = name.AsSpan().IndexOfAny(ArticleSeparators);
         return cut > 0 && cut + 1 < name.Length && PlaceNormalizer.IsArticle(name.AsSpan(0, cut)) ? name.AsSpan(cut + 1) : name;
     }
 
