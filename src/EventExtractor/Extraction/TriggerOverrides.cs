@@ -19,7 +19,32 @@ public static class TriggerOverrides
         ["took", "control", "of"], ["took", "control", "over"], ["taken", "control", "of"], ["taken", "control", "over"], ["taking", "control", "of"],
         ["seized", "control", "of"], ["gained", "control", "of"], ["gained", "control", "over"], ["regained", "control", "of"], ["regained", "control", "over"],
         ["asserted", "control", "over"], ["asserted", "control", "of"], ["wrested", "control", "of"], ["imposed", "control", "over"], ["took", "over"],
+        // "established control" reports the result of an action, not a standing state (ontology: took control of = captured).
+        ["established", "control", "of"], ["established", "control", "over"], ["seized", "control", "over"], ["wrested", "control", "over"],
+        ["restored", "control", "over"], ["restored", "control", "of"], ["took", "back"], ["taken", "back"],
+        // Implicative verbs entail their complement: "managed to control P" and "was able to control P" say that the
+        // actor did gain control; "advanced to control P" / "advanced to establish control over P" report the advance's
+        // result. A bare "X controlled P" stays a state (see ControlledAfterFighting for the one exception).
+        ["managed", "to", "control"], ["managing", "to", "control"], ["was", "able", "to", "control"], ["were", "able", "to", "control"],
+        ["managed", "to", "take", "control", "of"], ["managed", "to", "take", "control", "over"], ["managed", "to", "restore", "control", "over"],
+        ["advanced", "to", "control"], ["advanced", "to", "take", "control", "of"], ["advanced", "to", "establish", "control", "over"],
+        ["advanced", "to", "establish", "control", "of"],
     ];
+
+    /// <summary>
+    /// Control phrases with no object of their own that, in a clause after the place, say the place changed hands:
+    /// "clashes in P town, where regime forces took control" or "..., taking control of the village".
+    /// </summary>
+    private static readonly string[][] ChangeOfControl =
+    [
+        ["took", "control"], ["taken", "control"], ["taking", "control"], ["take", "control"], ["established", "control"], ["gained", "control"],
+        ["seized", "control"], ["regained", "control"], ["wrested", "control"], ["imposed", "control"], ["restored", "control"], ["captured"],
+    ];
+
+    private static readonly HashSet<string> AnaphoricObjects = new(StringComparer.Ordinal)
+    {
+        "it", "town", "village", "city", "area", "camp", "hill", "neighbourhood", "neighborhood", "district", "base", "mountain", "site",
+    };
 
     private static readonly string[][] StateBefore =
     [
@@ -61,6 +86,23 @@ public static class TriggerOverrides
             && Directions.Contains(doc.LowerToken(t - 1));
     }
 
+    /// <summary>Words of a locative chain: "in the vicinity of P town in southern Idlib", "P village and the surrounding area of Afrin".</summary>
+    private static readonly HashSet<string> LocativeGlue = new(StringComparer.Ordinal)
+    {
+        "in", "of", "at", "the", "and", "town", "village", "city", "area", "areas", "camp", "hill", "district", "neighbourhood", "neighborhood",
+        "countryside", "vicinity", "surrounding", "outskirts", "province", "governorate", "sub-district", "subdistrict", "base", "mountain",
+    };
+
+    private static readonly HashSet<string> PlaceNouns = new(StringComparer.Ordinal)
+    {
+        "town", "village", "city", "camp", "hill", "district", "subdistrict", "neighbourhood", "neighborhood", "base", "mountain", "area",
+    };
+
+    private static readonly HashSet<string> DirectionAdjectives = new(StringComparer.Ordinal)
+    {
+        "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern", "central",
+    };
+
     private static readonly HashSet<string> Things = new(StringComparer.Ordinal)
     {
         "ieds", "ied", "weapons", "weapon", "ammunition", "arms", "explosives", "vehicles", "vehicle", "fighters", "members", "hostages",
@@ -78,8 +120,9 @@ public static class TriggerOverrides
 
         // Back to the clause start, skipping "the town of"-style glue for the loss pattern.
         int k = first - 1;
-        while (k >= sentence.FirstToken && W(k) is "the" or "town" or "city" or "village" or "villages" or "of" or "key" or "strategic" or "border"
-               or "their" or "its" or "positions" or "position" or "in" or "area" or "district" or "neighbourhood" or "neighborhood") k--;
+        while (k >= sentence.FirstToken && (W(k) is "the" or "town" or "city" or "village" or "villages" or "of" or "key" or "strategic" or "border"
+               or "their" or "its" or "positions" or "position" or "in" or "area" or "district" or "neighbourhood" or "neighborhood"
+               || DirectionAdjectives.Contains(W(k)))) k--;
         for (int t = Math.Max(k, sentence.FirstToken); t < first; t++)
         {
             foreach (var p in LossBefore)
@@ -88,7 +131,11 @@ public static class TriggerOverrides
                 if (EndsAt(p, t)) return EventTypes.Captured;
             // "X controlled the village of P ... after clashes": a hold reached by fighting is a capture.
             if (EndsAt(["controlled"], t) && AfterFighting()) return EventTypes.Captured;
+            // "X entered P after an agreement with Y", "X moved into P after Y withdrew": an entry the holder consented to
+            // or left open is a non-violent transfer, the gaining side's event (ontology: captured, by fighting or not).
+            if ((EndsAt(["entered"], t) || EndsAt(["moved", "into"], t)) && NegotiatedOrVacated()) return EventTypes.Captured;
         }
+        if (label != EventTypes.Withdrew && ControlTakenInLaterClause()) return EventTypes.Captured;
 
         // A place governed by a change word earlier in its clause ("the capture of the key town of Al-Qaim ...") keeps the classifier's label.
         for (int t = first - 1; t >= Math.Max(sentence.FirstToken, first - 8); t--)
@@ -133,11 +180,70 @@ public static class TriggerOverrides
             return false;
         }
 
+        // "Clashes took place ... in P town in southern Idlib, where regime forces took control." and "X clashed with
+        // Y in P village, taking control of the village.": a relative or participle clause after the place whose
+        // control phrase has no object, or only the place's own noun ("of the town"), says that P changed hands.
+        // Only the head of the locative chain is the event's place (P, not "southern Idlib" after it); a clause
+        // whose phrase takes another object ("established control of 2 villages") says nothing about P.
+        bool ControlTakenInLaterClause()
+        {
+            int b = first - 1;
+            while (b >= sentence.FirstToken && (W(b) is "the" or "of" or "countryside" or "outskirts" or "vicinity" or "suburbs"
+                   || Directions.Contains(W(b)) || DirectionAdjectives.Contains(W(b)))) b--;
+            // P is inside another place's chain: "Arak town in eastern Homs", "P village in the countryside of Idlib",
+            // "Jandairis town of Afrin", "Afrin, Aleppo".
+            if (b - 1 >= sentence.FirstToken && W(b) is "in" or "at" && PlaceNouns.Contains(W(b - 1))) return false;
+            if (b - 1 >= sentence.FirstToken && PlaceNouns.Contains(W(b)) && IsCapitalised(b - 1)) return false;
+            if (b - 1 >= sentence.FirstToken && IsPunct(b, ',') && IsCapitalised(b - 1)) return false;
+            int u = last + 1;
+            while (u < sentence.EndToken && (LocativeGlue.Contains(W(u)) || Directions.Contains(W(u)) || DirectionAdjectives.Contains(W(u))
+                   || IsCapitalised(u) || IsPunct(u, '-') || IsPunct(u - 1, '-'))) u++;
+            if (u >= sentence.EndToken || !IsPunct(u, ',')) return false;
+            u++;
+            int clauseStart = u;
+            if (u < sentence.EndToken && W(u) == "where") u++;
+            else if (!(u < sentence.EndToken && W(u) == "taking")) return false;
+            for (int t = clauseStart; t < Math.Min(sentence.EndToken, clauseStart + 14); t++)
+            {
+                if (t > clauseStart && (IsPunct(t, ',') || W(t) is "but" or "before" or "which" or "while")) return false;
+                foreach (var p in ChangeOfControl)
+                {
+                    if (!StartsAt(p, t)) continue;
+                    int after = t + p.Length;
+                    if (after >= sentence.EndToken || W(after) is "." or "," or ";" or "after" or "following" or "amid") return true;
+                    if (W(after) is "of" or "over")
+                    {
+                        int o = after + 1;
+                        if (o < sentence.EndToken && W(o) is "the" or "this") o++;
+                        return o < sentence.EndToken && AnaphoricObjects.Contains(W(o));
+                    }
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        bool IsCapitalised(int t) => doc.Tokens[t].Kind == TokenKind.Word && char.IsUpper(doc.Text[doc.Tokens[t].Start]);
+
+        bool IsPunct(int t, char c) => doc.Tokens[t].Kind == TokenKind.Punctuation && doc.Tokens[t].Length == 1 && doc.Text[doc.Tokens[t].Start] == c;
+
+        bool NegotiatedOrVacated()
+        {
+            for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
+            {
+                if (W(t) is "agreement" or "deal" or "handover" or "reconciliation") return true;
+                if (W(t) is not ("after" or "following")) continue;
+                for (int u = t + 1; u < Math.Min(sentence.EndToken, t + 5); u++)
+                    if (W(u) is "withdrew" or "withdrawal" or "withdrawing" or "evacuated" or "evacuation" or "retreated") return true;
+            }
+            return false;
+        }
+
         bool AfterFighting()
         {
             for (int t = sentence.FirstToken; t + 1 < sentence.EndToken; t++)
             {
-                if (W(t) != "after") continue;
+                if (W(t) is not ("after" or "following")) continue;
                 for (int u = t + 1; u < Math.Min(sentence.EndToken, t + 4); u++)
                     if (W(u) is "clashes" or "fighting" or "battles" or "attacks" or "an" && u < sentence.EndToken) return true;
             }

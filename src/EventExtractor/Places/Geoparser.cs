@@ -50,13 +50,20 @@ public sealed class Geoparser
     private static readonly HashSet<string> PatternWordsOf = new(StringComparer.OrdinalIgnoreCase)
     {
         "village", "town", "city", "district", "subdistrict", "neighbourhood", "neighborhood", "camp", "area", "region", "province",
-        "governorate", "outskirts", "suburb", "villages", "towns", "cities",
+        "governorate", "outskirts", "suburb", "villages", "towns", "cities", "hill", "mountain", "hamlet",
     };
 
     private static readonly HashSet<string> PatternWordsAfter = new(StringComparer.OrdinalIgnoreCase)
     {
         "village", "town", "city", "district", "subdistrict", "camp", "neighbourhood", "neighborhood", "province", "governorate",
+        "hill", "hills", "mountain", "area", "base", "airbase", "villages", "towns",
     };
+
+    /// <summary>
+    /// Words of personal names that also open place names (Abu Kamal, Umm Batinah, "Tell Ibn X village"): not a place alone,
+    /// but part of a name that a place word ("X village") marks as a place.
+    /// </summary>
+    private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal) { "abu", "ibn", "bin", "umm", "um", "al", "el" };
 
     private static readonly HashSet<string> PlacePrepositions = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -69,6 +76,11 @@ public sealed class Geoparser
     {
         "government", "regime", "army", "forces", "military", "authorities", "officials", "troops", "president", "embassy", "ministry",
         "council", "police", "air", "airforce", "navy", "state", "media", "leader", "leaders", "opposition", "rebels", "people",
+    };
+
+    private static readonly HashSet<string> FacilityWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "camp", "base", "airbase", "airport", "academy", "college", "barracks", "checkpoint", "post", "compound",
     };
 
     /// <summary>
@@ -120,7 +132,7 @@ public sealed class Geoparser
             mentions.Add(mention);
             for (int t = m.FirstToken; t < endToken; t++) taken[t] = true;
         }
-        AddPatternMentions(doc, taken, mentions);
+        AddPatternMentions(doc, taken, mentions, actors);
         for (int i = 0; i < mentions.Count; i++)
             if (mentions[i].Entry is null && BySkeleton(mentions[i].Text, focus, provinces) is { } entry)
                 mentions[i] = mentions[i] with { Entry = entry, Kind = entry.Kind };
@@ -446,7 +458,10 @@ public sealed class Geoparser
         chosenByKey.TryAdd(keyText, best);
         double margin = double.IsNegativeInfinity(second) ? 2 : bestScore - second;
         double score = Math.Round(Math.Clamp(0.5 + 0.25 * margin + 0.2 * focusShare, 0.05, 0.99), 3);
-        bool qualifier = next is not null && QualifiedWords.Contains(next) && NextIsAdjacentWord(doc, m.EndToken)
+        // "the Damascus government" qualifies; "Kuweires military airbase", "Menagh military airport" name a facility.
+        bool facilityAfter = m.EndToken + 1 < tokens.Length && doc.Tokens[m.EndToken + 1].Kind == TokenKind.Word
+            && FacilityWords.Contains(doc.TokenText(m.EndToken + 1).ToString());
+        bool qualifier = next is not null && QualifiedWords.Contains(next) && NextIsAdjacentWord(doc, m.EndToken) && !facilityAfter
             || (m.EndToken < tokens.Length && IsPossessive(doc.TokenText(m.EndToken)) && best.Kind == PlaceKind.Country);
         return new PlaceMention(new TextSpan(start, end), surface, best, score, best.Kind, qualifier);
     }
@@ -565,17 +580,34 @@ public sealed class Geoparser
     /// "the village of X", "X town", "X district", "X camp": a capitalised name in a place pattern that the gazetteer lacks is still
     /// a place mention, with no entry, so later stages can report it as written.
     /// </summary>
-    private void AddPatternMentions(Document doc, bool[] taken, List<PlaceMention> mentions)
+    private void AddPatternMentions(Document doc, bool[] taken, List<PlaceMention> mentions, IReadOnlyList<ActorMention>? actors)
     {
         var tokens = doc.Tokens;
         var text = doc.Text;
+        // An actor's name before a place word is not a place ("the Hayat Tahrir al-Sham camp"): its tokens are not available.
+        var blocked = new bool[tokens.Length];
+        if (actors is not null)
+            foreach (var a in actors)
+                for (int t = doc.TokenAt(a.Span.Start); t >= 0 && t < tokens.Length && tokens[t].Start < a.Span.End; t++)
+                    blocked[t] = true;
         for (int i = 0; i + 2 < tokens.Length; i++)
         {
             // the village of X
             if (tokens[i].Kind == TokenKind.Word && PatternWordsOf.Contains(doc.TokenText(i).ToString()) && doc.TokenText(i + 1) is "of")
             {
                 int s = i + 2, e = NameRunEnd(doc, s);
-                if (e > s) TryAdd(doc, s, e, KindOf(doc.TokenText(i).ToString()), taken, mentions);
+                if (e > s) TryAdd(doc, s, e, KindOf(doc.TokenText(i).ToString()), taken, blocked, mentions);
+                // the villages of A, B and C
+                if (e > s && PluralPlaceWords.Contains(doc.TokenText(i).ToString())) ListAfter(doc, e, taken, blocked, mentions);
+            }
+            // "took control of towns and villages in Idlib, including A and B": the names listed after a plural place word are its places.
+            if (tokens[i].Kind == TokenKind.Word && doc.TokenText(i) is "including" or "namely" && NameRunEnd(doc, i + 1) > i + 1)
+            {
+                var sentence = doc.Sentences[doc.SentenceAt(tokens[i].Start)];
+                bool plural = false;
+                for (int t = Math.Max(sentence.FirstToken, i - 15); t < i && !plural; t++)
+                    plural = tokens[t].Kind == TokenKind.Word && PluralPlaceWords.Contains(doc.TokenText(t).ToString()) && char.IsLower(text[tokens[t].Start]);
+                if (plural) ListAfter(doc, i, taken, blocked, mentions);
             }
         }
         for (int i = 1; i < tokens.Length; i++)
@@ -586,24 +618,91 @@ public sealed class Geoparser
             while (s > 0 && (IsNameToken(doc, s - 1) || (IsHyphenToken(doc, s - 1) && s - 2 >= 0 && IsNameToken(doc, s - 2)))) s--;
             while (s < e && IsHyphenToken(doc, s)) s++;
             if (s < e && char.IsUpper(text[tokens[s].Start]) && doc.Sentences[doc.SentenceAt(tokens[s].Start)].FirstToken != s)
-                TryAdd(doc, s, e, KindOf(doc.TokenText(i).ToString()), taken, mentions);
+            {
+                TryAdd(doc, s, e, KindOf(doc.TokenText(i).ToString()), taken, blocked, mentions);
+                // A, B, and C villages
+                if (PluralPlaceWords.Contains(doc.TokenText(i).ToString())) ListBefore(doc, s, taken, blocked, mentions);
+            }
         }
     }
 
-    private void TryAdd(Document doc, int s, int e, PlaceKind kind, bool[] taken, List<PlaceMention> mentions)
+    private static readonly HashSet<string> PluralPlaceWords = new(StringComparer.OrdinalIgnoreCase)
     {
-        for (int t = s; t < e; t++) if (taken[t]) return;
-        // Trim articles at the ends; skip non-places.
-        while (s < e && PlaceNormalizer.IsArticle(doc.TokenText(s)) && char.IsLower(doc.Text[doc.Tokens[s].Start])) s++;
-        if (s >= e || !char.IsUpper(doc.Text[doc.Tokens[s].Start])) return;
+        "villages", "towns", "cities", "areas", "neighbourhoods", "neighborhoods", "hamlets", "hills",
+    };
+
+    /// <summary>The names of a list that starts after token <paramref name="j"/> - 1: ", B", " and C", ", and D".</summary>
+    private void ListAfter(Document doc, int j, bool[] taken, bool[] blocked, List<PlaceMention> mentions)
+    {
+        var sentence = doc.Sentences[doc.SentenceAt(doc.Tokens[Math.Min(j, doc.Tokens.Length - 1)].Start)];
+        while (j < sentence.EndToken)
+        {
+            int k = j;
+            if (doc.TokenText(k) is ",") k++;
+            if (k < sentence.EndToken && doc.TokenText(k) is "and" or "or" or "including" or "namely") k++;
+            if (k == j || k >= sentence.EndToken) return;
+            int e = Math.Min(NameRunEnd(doc, k), sentence.EndToken);
+            if (e <= k) return;
+            TryAdd(doc, k, e, PlaceKind.Settlement, taken, blocked, mentions);
+            j = e;
+        }
+    }
+
+    /// <summary>The names of a list that ends before token <paramref name="s"/>: "A, B, and " before "C villages".</summary>
+    private void ListBefore(Document doc, int s, bool[] taken, bool[] blocked, List<PlaceMention> mentions)
+    {
+        var sentence = doc.Sentences[doc.SentenceAt(doc.Tokens[s].Start)];
+        while (s > sentence.FirstToken)
+        {
+            int k = s - 1;
+            if (doc.TokenText(k) is "and" or "or") k--;
+            if (k >= sentence.FirstToken && doc.TokenText(k) is ",") k--;
+            if (k == s - 1 || k < sentence.FirstToken) return;
+            int e = k + 1, b = e;
+            while (b > sentence.FirstToken && (IsNameToken(doc, b - 1) || (IsHyphenToken(doc, b - 1) && b - 2 >= sentence.FirstToken && IsNameToken(doc, b - 2)))) b--;
+            while (b < e && IsHyphenToken(doc, b)) b++;
+            if (b >= e || b == sentence.FirstToken) return;
+            TryAdd(doc, b, e, PlaceKind.Settlement, taken, blocked, mentions);
+            s = b;
+        }
+    }
+
+    private void TryAdd(Document doc, int s, int e, PlaceKind kind, bool[] taken, bool[] blocked, List<PlaceMention> mentions)
+    {
+        for (int t = s; t < e; t++) if (taken[t] || blocked[t]) return;
+        // Trim articles at the ends (not one joined to the name by a hyphen: "the village of al-X"); skip non-places.
+        while (s < e && PlaceNormalizer.IsArticle(doc.TokenText(s)) && char.IsLower(doc.Text[doc.Tokens[s].Start]) && !(s + 2 < e && IsHyphenToken(doc, s + 1))) s++;
+        if (s >= e) return;
+        bool hyphenArticle = s + 2 < e && IsHyphenToken(doc, s + 1) && PlaceNormalizer.IsArticle(doc.TokenText(s));
+        if (!char.IsUpper(doc.Text[doc.Tokens[s].Start]) && !hyphenArticle) return;
         Span<char> tok = stackalloc char[PlaceNormalizer.MaxTokenLength];
+        // Leading words that are never places (weekdays, "Southern", demonyms) are not part of the name: "Southern Abu X
+        // village" names Abu X.
+        while (s < e && !hyphenArticle)
+        {
+            if (doc.Tokens[s].Kind != TokenKind.Word) { s++; continue; }
+            int n = PlaceNormalizer.NormalizeToken(doc.TokenText(s), tok);
+            var key = tok[..n].ToString();
+            bool never = _gazetteer.WordFlagOf(key) == WordFlag.NotAPlace && !NameParticles.Contains(key) || _gazetteer.DemonymCountry(key) is not null;
+            if (!never) break;
+            s++;
+        }
+        if (s >= e) return;
+        int words = 0, particles = 0, common = 0;
         for (int t = s; t < e; t++)
         {
             if (doc.Tokens[t].Kind != TokenKind.Word) continue;
+            words++;
             int n = PlaceNormalizer.NormalizeToken(doc.TokenText(t), tok);
-            if (_gazetteer.WordFlagOf(tok[..n]) == WordFlag.NotAPlace || _gazetteer.DemonymCountry(tok[..n]) is not null) return;
-            if (e - s == 1 && _gazetteer.WordFlagOf(tok[..n]) == WordFlag.CommonWord) return;
+            var key = tok[..n].ToString();
+            var flag = _gazetteer.WordFlagOf(key);
+            bool particle = NameParticles.Contains(key);
+            // A never-a-place word inside the name ("Hayat Tahrir al-Sham", "Islamic State") means it is no place name.
+            if (flag == WordFlag.NotAPlace && !particle || _gazetteer.DemonymCountry(key) is not null) return;
+            if (particle) particles++;
+            else if (flag == WordFlag.CommonWord) common++;
         }
+        if (particles == words || words == 1 && common == 1) return; // "Abu camp", "Main area"
         var start = doc.Tokens[s].Start;
         var end = doc.Tokens[e - 1].End;
         for (int t = s; t < e; t++) taken[t] = true;
@@ -614,7 +713,8 @@ public sealed class Geoparser
     {
         "province" or "governorate" or "region" => PlaceKind.Province,
         "district" or "subdistrict" or "area" => PlaceKind.District,
-        "camp" => PlaceKind.Facility,
+        "camp" or "base" or "airbase" => PlaceKind.Facility,
+        "hill" or "hills" or "mountain" => PlaceKind.Natural,
         _ => PlaceKind.Settlement,
     };
 

@@ -49,6 +49,23 @@ public class FeatureExtractorTests
         Assert.DoesNotContain(hits, h => h.Category == TriggerCategory.Contest);
     }
 
+    /// <summary>News wordings of a change of control (ontology: took control of = captured) are capture phrases, longer than the control word they hold.</summary>
+    [Theory]
+    [InlineData("regime forces established control of the town", "established control")]
+    [InlineData("the rebels gained control of the hill", "gained control")]
+    [InlineData("isil seized control of the dam", "seized control")]
+    [InlineData("the army regained control of the town", "regained control")]
+    [InlineData("the army managed to control the village", "managed to control")]
+    [InlineData("the rebels were able to control the town", "able to control")]
+    [InlineData("the army advanced to control the village", "advanced to control")]
+    [InlineData("the kurds wrested the town from isil", "wrested")]
+    [InlineData("the army took back the town", "took back")]
+    public void Lexicon_knows_news_wordings_of_a_change_of_control(string sentence, string form)
+    {
+        var hits = TriggerLexicon.LoadDefault().Find(sentence.Split(' '));
+        Assert.Contains(hits, h => h.Category == TriggerCategory.Capture && h.Form == form);
+    }
+
     [Theory]
     [InlineData("The army captured Tadmur.", 0, true)]     // capture trigger right before the target
     [InlineData("The army withdrew from Tadmur.", 1, true)] // withdraw trigger

@@ -28,6 +28,35 @@ public class TriggerOverridesTests
     [InlineData("Government forces seized the town of Foo.", "Foo", "captured", "captured")]
     public void Relabels(string text, string place, string label, string expected) => Assert.Equal(expected, Relabel(text, place, label));
 
+    /// <summary>News wordings of a change of control: the result of an action (established control), implicative verbs
+    /// (managed to, was able to), an advance's result, and a later clause whose control phrase has no object of its own.</summary>
+    [Theory]
+    [InlineData("Regime forces established control of Tadmur town following clashes with ISIL.", "Tadmur", "controls", "captured")]
+    [InlineData("Following clashes, the army established control over the town of Maskanah.", "Maskanah", "controls", "captured")]
+    [InlineData("The army managed to control al-Sukhnah village after clashes with ISIL.", "al-Sukhnah", "controls", "captured")]
+    [InlineData("Rebels were able to control the town of Maskanah.", "Maskanah", "controls", "captured")]
+    [InlineData("Government forces advanced to control Arak village in eastern Homs.", "Arak", "contested", "captured")]
+    [InlineData("Loyalist militias advanced to establish control over Tiyas in Homs.", "Tiyas", "controls", "captured")]
+    [InlineData("The army took back the Shaer gas field from ISIL.", "Shaer", "none", "captured")]
+    [InlineData("The Syrian army controlled southern Arak after fighting with ISIL.", "Arak", "controls", "captured")] // direction word between
+    [InlineData("The Syrian army controlled Arak village following clashes with ISIL.", "Arak", "controls", "captured")] // "following", not only "after"
+    [InlineData("Clashes took place between the army and ISIL in Arak town in eastern Homs, where the army took control.", "Arak", "contested", "captured")]
+    [InlineData("Clashes took place between the army and ISIL in Arak town in eastern Homs, where the army took control.", "Homs", "contested", "contested")] // a qualifier of Arak
+    [InlineData("ISIL clashed with the rebels in al-Qaryatayn village, taking control of the village.", "al-Qaryatayn", "none", "captured")]
+    [InlineData("ISIL clashed with the rebels in al-Qaryatayn village in the southern countryside of Homs, taking control of the village.", "Homs", "contested", "contested")]
+    [InlineData("ISIL clashed with the rebels in the vicinity of al-Qaryatayn town, where ISIL took control.", "al-Qaryatayn", "contested", "captured")]
+    [InlineData("Clashes took place in the town of Arak, where the army took control.", "Arak", "contested", "captured")]
+    [InlineData("Clashes took place in Arak town, where the rebels established control of two villages.", "Arak", "contested", "contested")] // another object
+    [InlineData("Clashes took place in Arak town, where the rebels hold control.", "Arak", "contested", "contested")] // a state, not a change
+    [InlineData("ISIL vowed to establish control over Tadmur.", "Tadmur", "controls", "controls")] // a plan: no past-tense phrase
+    [InlineData("ISIL controlled Tadmur until 2016.", "Tadmur", "controls", "controls")]
+    [InlineData("Tadmur was taken by the army.", "Tadmur", "captured", "captured")] // the place opens the document
+    [InlineData("Government troops entered the al-Waer neighbourhood of Homs after an agreement with the rebels.", "al-Waer", "contested", "captured")]
+    [InlineData("The Kurdish forces moved into the town of Manbij after ISIL withdrew.", "Manbij", "contested", "captured")]
+    [InlineData("Government troops entered the al-Waer neighbourhood after heavy fighting.", "al-Waer", "contested", "contested")] // no consent or departure stated
+    public void Relabels_news_wordings_of_a_change_of_control(string text, string place, string label, string expected) =>
+        Assert.Equal(expected, Relabel(text, place, label));
+
     [Theory]
     [InlineData("ISIS is present in the Yarmuk camp just south of the capital Damascus.", "Damascus", true)]
     [InlineData("Fighting near Aleppo went on.", "Aleppo", true)]

@@ -89,6 +89,65 @@ public class GeoparserTests(PlacesFixture fixture)
         Assert.Null(m.Entry);
     }
 
+    /// <summary>Villages the gazetteer lacks, marked as places by a place word: name particles of personal names inside
+    /// the name (Abu, Ibn), a hyphenated article, the new place words (hill, mountain, area, base), a capitalised
+    /// direction word before the name.</summary>
+    [Theory]
+    [InlineData("Regime forces took Abu Zzyzxqar village in Syria.", "Abu Zzyzxqar", PlaceKind.Settlement)]
+    [InlineData("The army controlled Tell Ibn Zzyzxqar village after clashes.", "Tell Ibn Zzyzxqar", PlaceKind.Settlement)]
+    [InlineData("Rebels retook the village of al-Zzyzxqar in Syria.", "al-Zzyzxqar", PlaceKind.Settlement)]
+    [InlineData("The Houthis seized Zzyzxqar hill in Yemen.", "Zzyzxqar", PlaceKind.Natural)]
+    [InlineData("The Houthis seized the Zzyzxqar mountain in Yemen.", "Zzyzxqar", PlaceKind.Natural)]
+    [InlineData("Rebels took Zzyzxqar area in Syria.", "Zzyzxqar", PlaceKind.District)]
+    [InlineData("The army stormed Zzyzxqar base in Syria.", "Zzyzxqar", PlaceKind.Facility)]
+    [InlineData("The army controlled Southern Zzyzxqar village after clashes.", "Zzyzxqar", PlaceKind.Settlement)]
+    public void A_place_word_makes_an_unknown_name_a_place(string text, string surface, PlaceKind kind)
+    {
+        var m = Parse(text).FirstOrDefault(x => x.Text == surface);
+        Assert.NotNull(m);
+        Assert.Equal(kind, m.Kind);
+    }
+
+    /// <summary>Every name of a list that a plural place word governs is a place.</summary>
+    [Theory]
+    [InlineData("The army took control of Zzyzxa, Zzyzxb, and Zzyzxc villages in Syria.", "Zzyzxa,Zzyzxb,Zzyzxc")]
+    [InlineData("Rebels captured the villages of Zzyzxd, Zzyzxe and Zzyzxf in Syria.", "Zzyzxd,Zzyzxe,Zzyzxf")]
+    [InlineData("Regime forces took control of several towns and villages in eastern Idlib, including Zzyzxg and Zzyzxh.", "Zzyzxg,Zzyzxh")]
+    public void A_list_governed_by_a_plural_place_word_is_places(string text, string names)
+    {
+        var mentions = Parse(text);
+        foreach (var name in names.Split(','))
+            Assert.Contains(mentions, m => m.Text == name);
+    }
+
+    [Theory]
+    [InlineData("Clashes took place between the army and rebel factions, including Ahrar al-Sham, near several villages.", "Ahrar")]
+    [InlineData("Several groups, including Zzyzxq, attacked the army.", "Zzyzxq")] // no plural place word before "including"
+    public void Including_lists_places_only_after_a_plural_place_word(string text, string word)
+    {
+        Assert.DoesNotContain(Parse(text), m => m.Text.Contains(word, StringComparison.Ordinal));
+    }
+
+    /// <summary>Actors, people, months and demonyms before a place word are not places.</summary>
+    [Theory]
+    [InlineData("Fighters stormed the Islamic State camp in Syria.", "State")]
+    [InlineData("Troops entered the Saddam Hussein base in Iraq.", "Hussein")]
+    [InlineData("Rebels held the March area in Syria.", "March")]
+    [InlineData("Rebels attacked the Turkish base in Syria.", "Turkish")]
+    [InlineData("Rebels attacked the Abu base in Syria.", "Abu")]
+    [InlineData("Rebels attacked the Hayat Tahrir al-Sham camp in Syria.", "Tahrir")]
+    public void A_place_word_does_not_make_an_actor_person_or_month_a_place(string text, string word)
+    {
+        Assert.DoesNotContain(Parse(text), m => m.Text.Contains(word, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_place_before_a_military_facility_is_the_place_not_a_qualifier()
+    {
+        Assert.False(Parse("Rebels stormed the Aleppo military airport.").Single(x => x.Text == "Aleppo").IsQualifier);
+        Assert.True(Parse("The Aleppo military said the rebels fled.").Single(x => x.Text == "Aleppo").IsQualifier);
+    }
+
     [Fact]
     public void A_country_before_a_government_word_is_a_qualifier()
     {
