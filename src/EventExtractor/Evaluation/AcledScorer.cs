@@ -10,6 +10,13 @@ public sealed record AcledScore(int Rows, int TruePositive, int FalsePositive, i
     public double Recall => TruePositive + FalseNegative == 0 ? 0 : (double)TruePositive / (TruePositive + FalseNegative);
     public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
     public double PlaceAccuracy => PlaceChecked == 0 ? 0 : (double)PlaceCorrect / PlaceChecked;
+
+    /// <summary>
+    /// Pipeline only: detected rows where some change event of the note (not only the most confident) is at the row's
+    /// place. A note naming several captured villages is one ACLED row per village; this counts the row as found when
+    /// its village is among the events. -1 when not measured.
+    /// </summary>
+    public int PlaceInAnyEvent { get; init; } = -1;
 }
 
 /// <summary>
@@ -61,17 +68,18 @@ public static class AcledScorer
     public static AcledScore ScorePipeline(IReadOnlyList<AcledRow> rows, Func<Input.Article, IReadOnlyList<Extraction.ControlEvent>> extract, TextWriter? progress = null)
     {
         var results = new Extraction.ControlEvent?[rows.Count];
+        var changes = new List<Extraction.ControlEvent>[rows.Count];
         int done = 0;
         Parallel.For(0, rows.Count, i =>
         {
             var row = rows[i];
             var article = new Input.Article(row.Id, row.Notes, row.EventDate, null, $"acled row {row.Id}");
-            results[i] = extract(article).Where(e => Extraction.EventTypes.IsControlChange(e.Type))
-                .OrderByDescending(e => e.Confidence).ThenBy(e => e.Id, StringComparer.Ordinal).FirstOrDefault();
+            changes[i] = extract(article).Where(e => Extraction.EventTypes.IsControlChange(e.Type)).ToList();
+            results[i] = changes[i].OrderByDescending(e => e.Confidence).ThenBy(e => e.Id, StringComparer.Ordinal).FirstOrDefault();
             int n = Interlocked.Increment(ref done);
             if (progress is not null && n % 1000 == 0) lock (progress) progress.WriteLine($"  {n}/{rows.Count} rows");
         });
-        int tp = 0, fp = 0, fn = 0, tn = 0, correct = 0, byCoord = 0;
+        int tp = 0, fp = 0, fn = 0, tn = 0, correct = 0, byCoord = 0, inAny = 0;
         for (int i = 0; i < rows.Count; i++)
         {
             bool detected = results[i] is not null, expected = rows[i].IsTerritoryTransfer;
@@ -82,12 +90,13 @@ public static class AcledScorer
                 var (ok, coord) = PlaceMatches(place.Name, place.Text, place.Lat, place.Lon, rows[i]);
                 if (ok) correct++;
                 if (coord) byCoord++;
+                if (changes[i].Exists(e => PlaceMatches(e.Place.Name, e.Place.Text, e.Place.Lat, e.Place.Lon, rows[i]).Correct)) inAny++;
             }
             else if (detected) fp++;
             else if (expected) fn++;
             else tn++;
         }
-        return new AcledScore(rows.Count, tp, fp, fn, tn, tp, correct, byCoord);
+        return new AcledScore(rows.Count, tp, fp, fn, tn, tp, correct, byCoord) { PlaceInAnyEvent = inAny };
     }
 
     /// <summary>Within 25 km of the row's coordinates (when the place is resolved), or the same name as the row's location; ByCoordinates says which.</summary>

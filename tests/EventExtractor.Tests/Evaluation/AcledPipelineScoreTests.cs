@@ -41,6 +41,7 @@ public sealed class AcledPipelineScoreTests
         Assert.Equal((2, 1, 1, 1), (s.TruePositive, s.FalsePositive, s.FalseNegative, s.TrueNegative));
         Assert.Equal(1, s.PlaceCorrect);
         Assert.Equal(1, s.PlaceByCoordinates);
+        Assert.Equal(2, s.PlaceInAnyEvent); // row 2's place is its second, less confident change
         Assert.Equal(2.0 / 3.0, s.Precision, 6);
         Assert.Equal(2.0 / 3.0, s.Recall, 6);
     }
