@@ -60,7 +60,7 @@ public sealed class CandidateFeatures
 public sealed class FeatureExtractor
 {
     /// <summary>Bumped whenever features change: a model trained on other features is refused at load.</summary>
-    public const int FeatureSetVersion = 4;
+    public const int FeatureSetVersion = 5;
 
     private static readonly string[] Prepositions = ["of", "in", "near", "from", "to", "towards", "toward", "on", "around", "at", "into", "outside", "for", "against", "and", ","];
     private static readonly HashSet<string> GovernmentQualifiers = new(StringComparer.Ordinal) { "government", "regime", "forces", "army", "authorities", "'s", "based" };
@@ -182,13 +182,84 @@ public sealed class FeatureExtractor
         return null;
     }
 
+    /// <summary>
+    /// A sentence masked with every place as PLACE (and the span each masked word covers), with its lexicon hits: the
+    /// same for every candidate of the sentence, so it is computed once and the target's word swapped to PLACE_T.
+    /// </summary>
+    private sealed record SentenceMask(Document Doc, int Sentence, object Places, object Actors, List<string> Words,
+        TextSpan?[] Covers, List<int> ActorIndexes, List<int> PlaceIndexes, List<TriggerHit> Hits);
+
+    [ThreadStatic] private static SentenceMask? _lastSentence;
+
+    /// <summary>The candidate's masked sentence and its lexicon hits, from the sentence's shared mask when that gives exactly what <see cref="Mask"/> would.</summary>
+    private (MaskedSentence Mask, List<TriggerHit> Hits) MaskWithHits(Document doc, Candidate c)
+    {
+        var cached = _lastSentence;
+        if (cached is null || cached.Doc != doc || cached.Sentence != c.SentenceIndex
+            || !ReferenceEquals(cached.Places, c.SentencePlaces) || !ReferenceEquals(cached.Actors, c.SentenceActors))
+        {
+            cached = _lastSentence = MaskSentence(doc, c);
+        }
+        // The shared mask serves when the target is one masked word of its own and no other place overlaps it;
+        // otherwise (a gold span cut mid-token, overlapping mentions) mask this candidate on its own.
+        int at = -1;
+        for (int i = 0; i < cached.PlaceIndexes.Count && at < 0; i++)
+            if (cached.Covers[cached.PlaceIndexes[i]] == c.Target.Span) at = cached.PlaceIndexes[i];
+        bool overlapped = false;
+        foreach (var p in c.SentencePlaces)
+            if (p.Span != c.Target.Span && p.Span.Overlaps(c.Target.Span)) overlapped = true;
+        if (at < 0 || overlapped)
+        {
+            var own = Mask(doc, c);
+            return (own, _lexicon.Find(own.Words));
+        }
+        var words = new List<string>(cached.Words) { [at] = "PLACE_T" };
+        var places = new List<int>(cached.PlaceIndexes.Count - 1);
+        foreach (int i in cached.PlaceIndexes) if (i != at) places.Add(i);
+        return (new MaskedSentence(words, at, cached.ActorIndexes, places), cached.Hits);
+    }
+
+    /// <summary>The sentence of <paramref name="c"/> masked as <see cref="Mask"/> does, with no target (every place PLACE).</summary>
+    private SentenceMask MaskSentence(Document doc, Candidate c)
+    {
+        var sentence = doc.Sentences[c.SentenceIndex];
+        var lower = doc.LowerTokens;
+        var places = SortedByStart(c.SentencePlaces, p => p.Span);
+        var actors = SortedByStart(c.SentenceActors, a => a.Span);
+        var words = new List<string>(sentence.TokenCount);
+        var covers = new List<TextSpan?>(sentence.TokenCount);
+        var actorIdx = new List<int>();
+        var placeIdx = new List<int>();
+        int nextPlace = 0, nextActor = 0;
+        int t = sentence.FirstToken;
+        while (t < sentence.EndToken)
+        {
+            var tok = doc.Tokens[t];
+            var span = new TextSpan(tok.Start, tok.End);
+            TextSpan? covering = null;
+            string? symbol = null;
+            if (FirstOverlapping(places, ref nextPlace, span) is { } p) { covering = p; symbol = "PLACE"; placeIdx.Add(words.Count); }
+            else if (FirstOverlapping(actors, ref nextActor, span) is { } a) { covering = a; symbol = "ACTOR"; actorIdx.Add(words.Count); }
+            if (covering is { } cov)
+            {
+                words.Add(symbol!);
+                covers.Add(cov);
+                while (t < sentence.EndToken && doc.Tokens[t].Start < cov.End) t++;
+                continue;
+            }
+            words.Add(tok.Kind == TokenKind.Number ? "NUM" : lower[t]);
+            covers.Add(null);
+            t++;
+        }
+        return new SentenceMask(doc, c.SentenceIndex, c.SentencePlaces, c.SentenceActors, words, covers.ToArray(), actorIdx, placeIdx, _lexicon.Find(words));
+    }
+
     public CandidateFeatures Extract(Document doc, Candidate c)
     {
-        var m = Mask(doc, c);
+        var (m, hits) = MaskWithHits(doc, c);
         var words = m.Words;
         int ti = m.TargetIndex;
         var f = new float[DenseLength];
-        var hits = _lexicon.Find(words);
 
         // Event-trigger categories: presence, proximity, order, adjacency, count.
         int k = 0;

@@ -10,8 +10,11 @@ namespace EventExtractor.Classification;
 /// </summary>
 public sealed class SparseVectorBuilder
 {
-    /// <summary>Bits of the hashed space: 2^18 slots, few collisions for a corpus vocabulary of tens of thousands of n-grams.</summary>
-    public const int HashBits = 18;
+    /// <summary>
+    /// Bits of the hashed space: 2^16 slots. 2^18 gave the same cross-validated macro F1 (0.587 against 0.588) but its
+    /// 5 MB of weights missed the cache on nearly every feature when scoring; 2^16 keeps them near 1.3 MB.
+    /// </summary>
+    public const int HashBits = 16;
 
     private const int HashMask = (1 << HashBits) - 1;
 

@@ -91,4 +91,28 @@ public class FeatureExtractorTests
         var (doc, c) = Make(text, "Tadmur", [], ["Rebels"]);
         Assert.Equal(expected, new FeatureExtractor().Extract(doc, c).Dense[index]);
     }
+
+    [Fact]
+    public void Candidates_of_one_sentence_share_its_mask_and_each_gets_its_own_target()
+    {
+        const string text = "The army captured Tadmur, Qaryatayn and al-Sukhnah from ISIL after shelling Homs.";
+        var doc = Document.Create("t", text);
+        PlaceSpan P(string w) { int i = text.IndexOf(w, StringComparison.Ordinal); return new PlaceSpan(new TextSpan(i, i + w.Length), w); }
+        ActorSpan A(string w) { int i = text.IndexOf(w, StringComparison.Ordinal); return new ActorSpan(new TextSpan(i, i + w.Length), w); }
+        var mentions = new MentionSet(new[] { "Tadmur", "Qaryatayn", "al-Sukhnah", "Homs" }.Select(P).ToList(), new[] { "The army", "ISIL" }.Select(A).ToList());
+        var fx = new FeatureExtractor();
+        var candidates = CandidateBuilder.Build(doc, mentions);
+        Assert.Equal(4, candidates.Count);
+        foreach (var c in candidates)
+        {
+            var shared = fx.Extract(doc, c);
+            var own = FeatureExtractor.Mask(doc, c);
+            Assert.Equal(own.Words, shared.MaskedWords);
+            Assert.Single(shared.MaskedWords, w => w == "PLACE_T");
+            Assert.Equal(3, shared.MaskedWords.Count(w => w == "PLACE"));
+        }
+        // The second candidate's features are the same whether or not the sentence's mask was made for the first.
+        var again = new FeatureExtractor().Extract(Document.Create("t", text), CandidateBuilder.Build(Document.Create("t", text), mentions)[1]);
+        Assert.Equal(fx.Extract(doc, candidates[1]).Features.GetIndices().ToArray(), again.Features.GetIndices().ToArray());
+    }
 }
