@@ -196,7 +196,7 @@ public sealed class FeatureExtractor
     {
         var cached = _lastSentence;
         if (cached is null || cached.Doc != doc || cached.Sentence != c.SentenceIndex
-            || !ReferenceEquals(cached.Places, c.SentencePlaces) || !ReferenceEquals(cached.Actors, c.SentenceActors))
+            || !ReferenceEquals(cached.Places, c.SentencePlaces) || !SameSpans((IReadOnlyList<ActorSpan>)cached.Actors, c.SentenceActors))
         {
             cached = _lastSentence = MaskSentence(doc, c);
         }
@@ -217,6 +217,18 @@ public sealed class FeatureExtractor
         var places = new List<int>(cached.PlaceIndexes.Count - 1);
         foreach (int i in cached.PlaceIndexes) if (i != at) places.Add(i);
         return (new MaskedSentence(words, at, cached.ActorIndexes, places), cached.Hits);
+    }
+
+    /// <summary>
+    /// Whether two actor lists hold the same spans: each candidate has its own list (an actor overlapping its place is
+    /// left out), so the candidates of a sentence share its mask when their lists agree.
+    /// </summary>
+    private static bool SameSpans(IReadOnlyList<ActorSpan> a, IReadOnlyList<ActorSpan> b)
+    {
+        if (ReferenceEquals(a, b)) return true;
+        if (a.Count != b.Count) return false;
+        for (int i = 0; i < a.Count; i++) if (a[i].Span != b[i].Span) return false;
+        return true;
     }
 
     /// <summary>The sentence of <paramref name="c"/> masked as <see cref="Mask"/> does, with no target (every place PLACE).</summary>

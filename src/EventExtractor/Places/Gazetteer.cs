@@ -55,7 +55,7 @@ public sealed class Gazetteer
     private readonly Dictionary<string, WordFlag>.AlternateLookup<ReadOnlySpan<char>> _stopLookup;
     private readonly Lazy<Dictionary<string, int>> _byId;
     private readonly Lazy<Dictionary<long, int>> _byGeonameId;
-    private readonly Lazy<Dictionary<string, List<int>>> _bySkeleton;
+    private readonly Lazy<(Dictionary<string, int[]> Index, Dictionary<string, int> Countries)> _bySkeleton;
 
     private Gazetteer(BinaryReader r, string path)
     {
@@ -74,7 +74,7 @@ public sealed class Gazetteer
         _countryIndex = ReadArray<int>(r); _admin1Index = ReadArray<int>(r); _featureClass = ReadArray<byte>(r);
         _featureCodeIndex = ReadArray<int>(r); _population = ReadArray<long>(r); _sourceIndex = ReadArray<int>(r);
         _entries = new GazetteerEntry?[_geonameId.Length];
-        _bySkeleton = new Lazy<Dictionary<string, List<int>>>(SkeletonIndex);
+        _bySkeleton = new Lazy<(Dictionary<string, int[]>, Dictionary<string, int>)>(SkeletonIndex);
         _keyChars = ReadArray<char>(r); _keyOffsets = ReadArray<int>(r);
         _postingOffsets = ReadArray<int>(r); _postings = ReadArray<int>(r);
         (_table, _filter) = BuildTable(_keyChars, _keyOffsets);
@@ -191,20 +191,33 @@ public sealed class Gazetteer
     /// </summary>
     public IReadOnlyList<int> LookupSkeleton(string key, string countryCode)
     {
-        if (!_bySkeleton.Value.TryGetValue(PlaceNormalizer.Skeleton(key), out var hits)) return [];
-        return hits.Where(e => Str(_countryIndex[e]) == countryCode).Distinct().Order().ToArray();
+        var (index, countries) = _bySkeleton.Value;
+        if (!countries.TryGetValue(countryCode, out int country) || !index.TryGetValue(PlaceNormalizer.Skeleton(key), out var hits)) return [];
+        // Each skeleton's entries are sorted by country, then gazetteer order: the country's entries are one run.
+        int from = 0;
+        while (from < hits.Length && _countryIndex[hits[from]] < country) from++;
+        int to = from;
+        while (to < hits.Length && _countryIndex[hits[to]] == country) to++;
+        return new ArraySegment<int>(hits, from, to - from);
     }
 
-    /// <summary>Skeleton → entries of the village-layer countries (several keys may share a skeleton, so an entry may repeat).</summary>
-    private Dictionary<string, List<int>> SkeletonIndex()
+    /// <summary>
+    /// Skeleton → entries of the village-layer countries, each list sorted by country (string-table index) then entry and
+    /// without repeats; and each village-layer country code's string-table index.
+    /// </summary>
+    private (Dictionary<string, int[]> Index, Dictionary<string, int> Countries) SkeletonIndex()
     {
         // The countries with a village layer: those of entries whose source names WOF or UCDP.
         var villageCountries = new bool[_stringOffsets.Length];
+        var countries = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int e = 0; e < _sourceIndex.Length; e++)
         {
             var source = Str(_sourceIndex[e]);
             if (_countryIndex[e] >= 0 && source is not null && (source.Contains("wof", StringComparison.Ordinal) || source.Contains("ucdp", StringComparison.Ordinal)))
+            {
                 villageCountries[_countryIndex[e]] = true;
+                countries[Str(_countryIndex[e])!] = _countryIndex[e];
+            }
         }
         var lists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (int k = 0; k < KeyCount; k++)
@@ -221,7 +234,15 @@ public sealed class Gazetteer
                 list.Add(e);
             }
         }
-        return lists;
+        var index = new Dictionary<string, int[]>(lists.Count, StringComparer.Ordinal);
+        foreach (var (skeleton, list) in lists)
+        {
+            list.Sort((a, b) => _countryIndex[a] != _countryIndex[b] ? _countryIndex[a].CompareTo(_countryIndex[b]) : a.CompareTo(b));
+            int w = 0;
+            for (int r = 0; r < list.Count; r++) if (w == 0 || list[w - 1] != list[r]) list[w++] = list[r];
+            index[skeleton] = list.GetRange(0, w).ToArray();
+        }
+        return (index, countries);
     }
 
     /// <summary>The country code of a demonym key (normalised "Syrian" → SY), or null.</summary>
