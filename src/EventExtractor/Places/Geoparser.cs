@@ -133,8 +133,9 @@ public sealed class Geoparser
             for (int t = m.FirstToken; t < endToken; t++) taken[t] = true;
         }
         AddPatternMentions(doc, taken, mentions, actors);
+        List<string>? skeletonCountries = null;
         for (int i = 0; i < mentions.Count; i++)
-            if (mentions[i].Entry is null && BySkeleton(mentions[i].Text, focus, provinces) is { } entry)
+            if (mentions[i].Entry is null && BySkeleton(mentions[i].Text, skeletonCountries ??= SkeletonCountries(focus, provinces), provinces) is { } entry)
                 mentions[i] = mentions[i] with { Entry = entry, Kind = entry.Kind };
         mentions.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return mentions;
@@ -324,13 +325,11 @@ public sealed class Geoparser
     /// place: the skeleton matches with coordinates in the provinces it names (or, in a country it names no province of, anywhere
     /// in that country when it is the user's prior or holds half the focus) must all lie within 10 km of each other. Null otherwise: a guess among homonyms is worse than no coordinates.
     /// </summary>
-    private GazetteerEntry? BySkeleton(string name, Dictionary<string, double> focus, HashSet<(string Country, string Admin1)> provinces)
+    private GazetteerEntry? BySkeleton(string name, IReadOnlyList<string> countries, HashSet<(string Country, string Admin1)> provinces)
     {
-        if (PlaceNormalizer.NameKey(name) is not { } key) return null;
-        double total = focus.Values.Sum();
-        var main = focus.Where(p => p.Value >= 1 && p.Value >= total / 2).Select(p => p.Key); // an actor or demonym at least
+        if (countries.Count == 0 || PlaceNormalizer.NameKey(name) is not { } key) return null;
         GazetteerEntry? found = null;
-        foreach (var cc in provinces.Select(p => p.Country).Concat(_priorCountries).Concat(main).Distinct().Order(StringComparer.Ordinal))
+        foreach (var cc in countries)
         {
             bool namedCountry = provinces.Any(p => p.Country == cc);
             foreach (int c in _gazetteer.LookupSkeleton(key, cc))
@@ -346,6 +345,18 @@ public sealed class Geoparser
     }
 
     /// <summary>
+    /// The countries <see cref="BySkeleton"/> searches, in ordinal order: those of the named provinces, the user's prior,
+    /// and the main countries of the focus (an actor or demonym at least, and half the focus). The same for every name
+    /// of a document, so computed once.
+    /// </summary>
+    private List<string> SkeletonCountries(Dictionary<string, double> focus, HashSet<(string Country, string Admin1)> provinces)
+    {
+        double total = focus.Values.Sum();
+        var main = focus.Where(p => p.Value >= 1 && p.Value >= total / 2).Select(p => p.Key);
+        return provinces.Select(p => p.Country).Concat(_priorCountries).Concat(main).Distinct().Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
     /// A match of generic words alone followed by more capitalised words ("Tal Abu" in "Tal Abu Rweil", "Jabal" in "Jabal
     /// Hamam") is the head of a longer name the gazetteer lacks: the whole name becomes a mention with no entry, rather than
     /// the head resolved to some "Tall Abu" elsewhere. Null when the match is not such a head.
@@ -358,7 +369,7 @@ public sealed class Geoparser
                 allGeneric = GenericNameHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(t));
         // Well-known places named by generic words alone (Ras al-Ain, al-Bab) stay themselves: "the Ras al-Ain Military Council".
         if (!allGeneric || Array.Exists(m.Candidates, c => _gazetteer[c].Population >= 10_000 || _gazetteer[c].Kind == PlaceKind.Province)) return null;
-        if (!NextIsAdjacentWord(doc, m.EndToken) || !IsNameToken(doc, m.EndToken) || PlaceTypeAfter.Contains(doc.TokenText(m.EndToken).ToString()))
+        if (!NextIsAdjacentWord(doc, m.EndToken) || !IsNameToken(doc, m.EndToken) || Has(PlaceTypeAfter, doc.TokenText(m.EndToken)))
             return null;
         int end = NameRunEnd(doc, m.FirstToken);
         if (end <= m.EndToken) return null;
@@ -382,7 +393,7 @@ public sealed class Geoparser
         bool sentenceInitial = doc.Sentences[doc.SentenceAt(start)].FirstToken == m.FirstToken;
         bool placeContext = (prev is not null && PlacePrepositions.Contains(prev) && !sentenceInitial)
             || (next is not null && PlaceTypeAfter.Contains(next))
-            || (prev is not null && prevIndex >= 1 && PatternWordsOf.Contains(doc.TokenText(prevIndex - 1).ToString()) && prev == "of")
+            || (prev is not null && prevIndex >= 1 && Has(PatternWordsOf, doc.TokenText(prevIndex - 1)) && prev == "of")
             || FollowedByCountry(doc, m.EndToken) is not null;
 
         // Common words and non-places: only multi-word names escape the check.
@@ -405,9 +416,9 @@ public sealed class Geoparser
 
         string? explicitCountry = FollowedByCountry(doc, m.EndToken) ?? PrecededByCountryPossessive(doc, m.FirstToken);
         bool provinceCue = (next is not null && ProvinceWords.Contains(next))
-            || (prev is "of" && prevIndex >= 1 && ProvinceWords.Contains(doc.TokenText(prevIndex - 1).ToString()));
+            || (prev is "of" && prevIndex >= 1 && Has(ProvinceWords, doc.TokenText(prevIndex - 1)));
         bool settlementCue = (next is not null && SettlementWords.Contains(next))
-            || (prev is "of" && prevIndex >= 1 && SettlementWords.Contains(doc.TokenText(prevIndex - 1).ToString()));
+            || (prev is "of" && prevIndex >= 1 && Has(SettlementWords, doc.TokenText(prevIndex - 1)));
 
         bool districtCue = next is not null && next.Equals("district", StringComparison.OrdinalIgnoreCase);
         double total = 0;
@@ -460,7 +471,7 @@ public sealed class Geoparser
         double score = Math.Round(Math.Clamp(0.5 + 0.25 * margin + 0.2 * focusShare, 0.05, 0.99), 3);
         // "the Damascus government" qualifies; "Kuweires military airbase", "Menagh military airport" name a facility.
         bool facilityAfter = m.EndToken + 1 < tokens.Length && doc.Tokens[m.EndToken + 1].Kind == TokenKind.Word
-            && FacilityWords.Contains(doc.TokenText(m.EndToken + 1).ToString());
+            && Has(FacilityWords, doc.TokenText(m.EndToken + 1));
         bool qualifier = next is not null && QualifiedWords.Contains(next) && NextIsAdjacentWord(doc, m.EndToken) && !facilityAfter
             || (m.EndToken < tokens.Length && IsPossessive(doc.TokenText(m.EndToken)) && best.Kind == PlaceKind.Country);
         return new PlaceMention(new TextSpan(start, end), surface, best, score, best.Kind, qualifier);
@@ -489,6 +500,9 @@ public sealed class Geoparser
         int cut = name.AsSpan().IndexOfAny(ArticleSeparators);
         return cut > 0 && cut + 1 < name.Length && PlaceNormalizer.IsArticle(name.AsSpan(0, cut)) ? name.AsSpan(cut + 1) : name;
     }
+
+    /// <summary>Whether a word set holds a token's text, looked up by span (no string per token).</summary>
+    private static bool Has(HashSet<string> words, ReadOnlySpan<char> token) => words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(token);
 
     private static bool IsAllUpper(ReadOnlySpan<char> s)
     {
@@ -593,12 +607,12 @@ public sealed class Geoparser
         for (int i = 0; i + 2 < tokens.Length; i++)
         {
             // the village of X
-            if (tokens[i].Kind == TokenKind.Word && PatternWordsOf.Contains(doc.TokenText(i).ToString()) && doc.TokenText(i + 1) is "of")
+            if (tokens[i].Kind == TokenKind.Word && Has(PatternWordsOf, doc.TokenText(i)) && doc.TokenText(i + 1) is "of")
             {
                 int s = i + 2, e = NameRunEnd(doc, s);
                 if (e > s) TryAdd(doc, s, e, KindOf(doc.TokenText(i).ToString()), taken, blocked, mentions);
                 // the villages of A, B and C
-                if (e > s && PluralPlaceWords.Contains(doc.TokenText(i).ToString())) ListAfter(doc, e, taken, blocked, mentions);
+                if (e > s && Has(PluralPlaceWords, doc.TokenText(i))) ListAfter(doc, e, taken, blocked, mentions);
             }
             // "took control of towns and villages in Idlib, including A and B": the names listed after a plural place word are its places.
             if (tokens[i].Kind == TokenKind.Word && doc.TokenText(i) is "including" or "namely" && NameRunEnd(doc, i + 1) > i + 1)
@@ -606,14 +620,14 @@ public sealed class Geoparser
                 var sentence = doc.Sentences[doc.SentenceAt(tokens[i].Start)];
                 bool plural = false;
                 for (int t = Math.Max(sentence.FirstToken, i - 15); t < i && !plural; t++)
-                    plural = tokens[t].Kind == TokenKind.Word && PluralPlaceWords.Contains(doc.TokenText(t).ToString()) && char.IsLower(text[tokens[t].Start]);
+                    plural = tokens[t].Kind == TokenKind.Word && Has(PluralPlaceWords, doc.TokenText(t)) && char.IsLower(text[tokens[t].Start]);
                 if (plural) ListAfter(doc, i, taken, blocked, mentions);
             }
         }
         for (int i = 1; i < tokens.Length; i++)
         {
             // X town, X district, X camp
-            if (tokens[i].Kind != TokenKind.Word || !PatternWordsAfter.Contains(doc.TokenText(i).ToString()) || !char.IsLower(text[tokens[i].Start])) continue;
+            if (tokens[i].Kind != TokenKind.Word || !Has(PatternWordsAfter, doc.TokenText(i)) || !char.IsLower(text[tokens[i].Start])) continue;
             int e = i, s = i;
             while (s > 0 && (IsNameToken(doc, s - 1) || (IsHyphenToken(doc, s - 1) && s - 2 >= 0 && IsNameToken(doc, s - 2)))) s--;
             while (s < e && IsHyphenToken(doc, s)) s++;
@@ -621,7 +635,7 @@ public sealed class Geoparser
             {
                 TryAdd(doc, s, e, KindOf(doc.TokenText(i).ToString()), taken, blocked, mentions);
                 // A, B, and C villages
-                if (PluralPlaceWords.Contains(doc.TokenText(i).ToString())) ListBefore(doc, s, taken, blocked, mentions);
+                if (Has(PluralPlaceWords, doc.TokenText(i))) ListBefore(doc, s, taken, blocked, mentions);
             }
         }
     }
