@@ -191,6 +191,21 @@ public sealed class FeatureExtractor
 
     [ThreadStatic] private static SentenceMask? _lastSentence;
 
+    /// <summary>A sentence's shared masked words seen with one place as the target (PLACE_T), without copying them.</summary>
+    private sealed class TargetView(List<string> words, int target) : IReadOnlyList<string>
+    {
+        public string this[int index] => index == target ? "PLACE_T" : words[index];
+
+        public int Count => words.Count;
+
+        public IEnumerator<string> GetEnumerator()
+        {
+            for (int i = 0; i < words.Count; i++) yield return this[i];
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
     /// <summary>The candidate's masked sentence and its lexicon hits, from the sentence's shared mask when that gives exactly what <see cref="Mask"/> would.</summary>
     private (MaskedSentence Mask, List<TriggerHit> Hits) MaskWithHits(Document doc, Candidate c)
     {
@@ -213,7 +228,7 @@ public sealed class FeatureExtractor
             var own = Mask(doc, c);
             return (own, _lexicon.Find(own.Words));
         }
-        var words = new List<string>(cached.Words) { [at] = "PLACE_T" };
+        var words = new TargetView(cached.Words, at);
         var places = new List<int>(cached.PlaceIndexes.Count - 1);
         foreach (int i in cached.PlaceIndexes) if (i != at) places.Add(i);
         return (new MaskedSentence(words, at, cached.ActorIndexes, places), cached.Hits);
