@@ -113,32 +113,7 @@ public sealed class FeatureExtractor
     public static MaskedSentence Mask(Document doc, Candidate c)
     {
         var sentence = doc.Sentences[c.SentenceIndex];
-        var lower = doc.LowerTokens;
-        var places = SortedByStart(c.SentencePlaces, p => p.Span);
-        var actors = SortedByStart(c.SentenceActors, a => a.Span);
-        var words = new List<string>(sentence.TokenCount);
-        var actorIdx = new List<int>();
-        var placeIdx = new List<int>();
-        int target = -1, nextPlace = 0, nextActor = 0;
-        int t = sentence.FirstToken;
-        while (t < sentence.EndToken)
-        {
-            var tok = doc.Tokens[t];
-            var span = new TextSpan(tok.Start, tok.End);
-            TextSpan? covering = null;
-            string? symbol = null;
-            if (c.Target.Span.Overlaps(span)) { covering = c.Target.Span; symbol = "PLACE_T"; target = words.Count; }
-            else if (FirstOverlapping(places, ref nextPlace, span) is { } p) { covering = p; symbol = "PLACE"; placeIdx.Add(words.Count); }
-            else if (FirstOverlapping(actors, ref nextActor, span) is { } a) { covering = a; symbol = "ACTOR"; actorIdx.Add(words.Count); }
-            if (covering is { } cov)
-            {
-                words.Add(symbol!);
-                while (t < sentence.EndToken && doc.Tokens[t].Start < cov.End) t++;
-                continue;
-            }
-            words.Add(tok.Kind == TokenKind.Number ? "NUM" : lower[t]);
-            t++;
-        }
+        var (words, _, actorIdx, placeIdx, target) = Walk(doc, c, c.Target.Span);
         if (target < 0)
         {
             // The target starts inside a token (a gold span cut mid-token): put it where it starts.
@@ -152,6 +127,43 @@ public sealed class FeatureExtractor
         return new MaskedSentence(words, target, actorIdx, placeIdx);
     }
 
+    /// <summary>
+    /// The masking walk over the candidate's sentence: the target (when given) becomes PLACE_T, other places PLACE,
+    /// actors ACTOR, numbers NUM, other words lowercased; each masked word with the mention span it covers.
+    /// </summary>
+    private static (List<string> Words, List<TextSpan?> Covers, List<int> ActorIndexes, List<int> PlaceIndexes, int Target) Walk(Document doc, Candidate c, TextSpan? target)
+    {
+        var sentence = doc.Sentences[c.SentenceIndex];
+        var lower = doc.LowerTokens;
+        var places = SortedByStart(c.SentencePlaces, p => p.Span);
+        var actors = SortedByStart(c.SentenceActors, a => a.Span);
+        var words = new List<string>(sentence.TokenCount);
+        var covers = new List<TextSpan?>(sentence.TokenCount);
+        var actorIdx = new List<int>();
+        var placeIdx = new List<int>();
+        int targetIndex = -1, nextPlace = 0, nextActor = 0;
+        int t = sentence.FirstToken;
+        while (t < sentence.EndToken)
+        {
+            var tok = doc.Tokens[t];
+            var span = new TextSpan(tok.Start, tok.End);
+            TextSpan? covering = null;
+            string? symbol = null;
+            if (target is { } ts && ts.Overlaps(span)) { covering = ts; symbol = "PLACE_T"; targetIndex = words.Count; }
+            else if (FirstOverlapping(places, ref nextPlace, span) is { } p) { covering = p; symbol = "PLACE"; placeIdx.Add(words.Count); }
+            else if (FirstOverlapping(actors, ref nextActor, span) is { } a) { covering = a; symbol = "ACTOR"; actorIdx.Add(words.Count); }
+            covers.Add(covering);
+            if (covering is { } cov)
+            {
+                words.Add(symbol!);
+                while (t < sentence.EndToken && doc.Tokens[t].Start < cov.End) t++;
+                continue;
+            }
+            words.Add(tok.Kind == TokenKind.Number ? "NUM" : lower[t]);
+            t++;
+        }
+        return (words, covers, actorIdx, placeIdx, targetIndex);
+    }
 
     /// <summary>Mention spans in start order (stable, so that among equal starts the list's order still decides).</summary>
     private static TextSpan[] SortedByStart<T>(IReadOnlyList<T> mentions, Func<T, TextSpan> span)
@@ -249,35 +261,7 @@ public sealed class FeatureExtractor
     /// <summary>The sentence of <paramref name="c"/> masked as <see cref="Mask"/> does, with no target (every place PLACE).</summary>
     private SentenceMask MaskSentence(Document doc, Candidate c)
     {
-        var sentence = doc.Sentences[c.SentenceIndex];
-        var lower = doc.LowerTokens;
-        var places = SortedByStart(c.SentencePlaces, p => p.Span);
-        var actors = SortedByStart(c.SentenceActors, a => a.Span);
-        var words = new List<string>(sentence.TokenCount);
-        var covers = new List<TextSpan?>(sentence.TokenCount);
-        var actorIdx = new List<int>();
-        var placeIdx = new List<int>();
-        int nextPlace = 0, nextActor = 0;
-        int t = sentence.FirstToken;
-        while (t < sentence.EndToken)
-        {
-            var tok = doc.Tokens[t];
-            var span = new TextSpan(tok.Start, tok.End);
-            TextSpan? covering = null;
-            string? symbol = null;
-            if (FirstOverlapping(places, ref nextPlace, span) is { } p) { covering = p; symbol = "PLACE"; placeIdx.Add(words.Count); }
-            else if (FirstOverlapping(actors, ref nextActor, span) is { } a) { covering = a; symbol = "ACTOR"; actorIdx.Add(words.Count); }
-            if (covering is { } cov)
-            {
-                words.Add(symbol!);
-                covers.Add(cov);
-                while (t < sentence.EndToken && doc.Tokens[t].Start < cov.End) t++;
-                continue;
-            }
-            words.Add(tok.Kind == TokenKind.Number ? "NUM" : lower[t]);
-            covers.Add(null);
-            t++;
-        }
+        var (words, covers, actorIdx, placeIdx, _) = Walk(doc, c, null);
         return new SentenceMask(doc, c.SentenceIndex, c.SentencePlaces, c.SentenceActors, words, covers.ToArray(), actorIdx, placeIdx, _lexicon.Find(words));
     }
 
