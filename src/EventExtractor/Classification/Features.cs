@@ -198,7 +198,7 @@ public sealed class FeatureExtractor
     /// A sentence masked with every place as PLACE (and the span each masked word covers), with its lexicon hits: the
     /// same for every candidate of the sentence, so it is computed once and the target's word swapped to PLACE_T.
     /// </summary>
-    private sealed record SentenceMask(Document Doc, int Sentence, object Places, object Actors, List<string> Words,
+    private sealed record SentenceMask(Document Doc, int Sentence, IReadOnlyList<PlaceSpan> Places, IReadOnlyList<ActorSpan> Actors, List<string> Words,
         TextSpan?[] Covers, List<int> ActorIndexes, List<int> PlaceIndexes, List<TriggerHit> Hits);
 
     [ThreadStatic] private static SentenceMask? _lastSentence;
@@ -223,7 +223,7 @@ public sealed class FeatureExtractor
     {
         var cached = _lastSentence;
         if (cached is null || cached.Doc != doc || cached.Sentence != c.SentenceIndex
-            || !ReferenceEquals(cached.Places, c.SentencePlaces) || !SameSpans((IReadOnlyList<ActorSpan>)cached.Actors, c.SentenceActors))
+            || !ReferenceEquals(cached.Places, c.SentencePlaces) || !SameSpans(cached.Actors, c.SentenceActors))
         {
             cached = _lastSentence = MaskSentence(doc, c);
         }
