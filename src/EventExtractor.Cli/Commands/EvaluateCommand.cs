@@ -1,3 +1,4 @@
+using System.Globalization;
 using EventExtractor.Extraction;
 using System.CommandLine;
 using System.Text;
@@ -84,11 +85,14 @@ public static class EvaluateCommand
                 output.WriteLine(FormattableString.Invariant($"  place correct (within {AcledScorer.PlaceToleranceKm} km, or same name) {s.PlaceCorrect}/{s.PlaceChecked} = {s.PlaceAccuracy:F3}; {s.PlaceByCoordinates} of them within {AcledScorer.PlaceToleranceKm} km"));
                 if (s.PlaceInAnyEvent >= 0)
                     output.WriteLine(FormattableString.Invariant($"  the row's place among the note's change events (not only the most confident) {s.PlaceInAnyEvent}/{s.PlaceChecked} = {(s.PlaceChecked == 0 ? 0 : (double)s.PlaceInAnyEvent / s.PlaceChecked):F3}"));
+                foreach (var (precision, (detected, right)) in s.ByGeoPrecision)
+                    output.WriteLine(FormattableString.Invariant($"  place correct where ACLED's geo_precision is {precision}: {right}/{detected} = {(detected == 0 ? 0 : (double)right / detected):F3}"));
                 report = new
                 {
                     source = pipeline ? "acled-pipeline" : "acled", rows = s.Rows, truePositive = s.TruePositive, falsePositive = s.FalsePositive, falseNegative = s.FalseNegative, trueNegative = s.TrueNegative,
                     precision = Math.Round(s.Precision, 4), recall = Math.Round(s.Recall, 4), f1 = Math.Round(s.F1, 4),
                     placeChecked = s.PlaceChecked, placeCorrect = s.PlaceCorrect, placeAccuracy = Math.Round(s.PlaceAccuracy, 4), placeByCoordinates = s.PlaceByCoordinates, placeInAnyEvent = s.PlaceInAnyEvent,
+                    placeByGeoPrecision = s.ByGeoPrecision.ToDictionary(p => p.Key.ToString(CultureInfo.InvariantCulture), p => new { detected = p.Value.Detected, placeCorrect = p.Value.PlaceCorrect }),
                     model = classifier.Manifest.Model.Sha256,
                 };
             }

@@ -8,6 +8,12 @@ public sealed record AcledRow(
     int Line, string Id, DateOnly? EventDate, string EventType, string? SubEventType,
     string Actor1, string Actor2, string Location, double? Latitude, double? Longitude, string Notes)
 {
+    /// <summary>
+    /// ACLED's geo_precision: 1 when the coordinates are the named place's own, 2 when the event was near it or in a
+    /// part of a region (coded at the nearest town the coder could locate), 3 a province's capital; null when absent.
+    /// </summary>
+    public int? GeoPrecision { get; init; }
+
     /// <summary>Whether the row is a territory transfer (captured or withdrew expected).</summary>
     public bool IsTerritoryTransfer => AcledReader.IsTerritoryTransfer(EventType) || SubEventType is not null && AcledReader.IsTerritoryTransfer(SubEventType);
 }
@@ -51,7 +57,8 @@ public static class AcledReader
         var header = records.Current.Fields;
         int Col(string n) => Array.FindIndex(header, h => string.Equals(h.Trim(), n, StringComparison.OrdinalIgnoreCase));
         int notes = Col("notes"), type = Col("event_type"), sub = Col("sub_event_type"), date = Col("event_date"),
-            a1 = Col("actor1"), a2 = Col("actor2"), loc = Col("location"), lat = Col("latitude"), lon = Col("longitude"), id = Col("data_id");
+            a1 = Col("actor1"), a2 = Col("actor2"), loc = Col("location"), lat = Col("latitude"), lon = Col("longitude"), id = Col("data_id"),
+            precision = Col("geo_precision");
         if (id < 0) id = Col("event_id_cnty");
         if (notes < 0 || type < 0 && sub < 0)
             throw new InvalidDataException($"{name}: not an ACLED export (needs notes and event_type or sub_event_type columns)");
@@ -71,7 +78,10 @@ public static class AcledReader
                 continue;
             }
             rows.Add(new AcledRow(line, id >= 0 ? Get(id) : line.ToString(CultureInfo.InvariantCulture), ParseDate(Get(date)),
-                Get(type), sub >= 0 ? Get(sub) : null, Get(a1), Get(a2), Get(loc), ParseDouble(Get(lat)), ParseDouble(Get(lon)), Get(notes)));
+                Get(type), sub >= 0 ? Get(sub) : null, Get(a1), Get(a2), Get(loc), ParseDouble(Get(lat)), ParseDouble(Get(lon)), Get(notes))
+            {
+                GeoPrecision = int.TryParse(Get(precision), NumberStyles.Integer, CultureInfo.InvariantCulture, out var gp) ? gp : null,
+            });
         }
         return rows;
     }

@@ -17,6 +17,12 @@ public sealed record AcledScore(int Rows, int TruePositive, int FalsePositive, i
     /// its village is among the events. -1 when not measured.
     /// </summary>
     public int PlaceInAnyEvent { get; init; } = -1;
+
+    /// <summary>
+    /// Pipeline only: detected rows and those with the place right, by the row's geo_precision (0 when the export has
+    /// none). A row of precision 2 or 3 is coded at a nearby town or the province's capital, not the village its note names.
+    /// </summary>
+    public IReadOnlyDictionary<int, (int Detected, int PlaceCorrect)> ByGeoPrecision { get; init; } = new Dictionary<int, (int, int)>();
 }
 
 /// <summary>
@@ -80,6 +86,7 @@ public static class AcledScorer
             if (progress is not null && n % 1000 == 0) lock (progress) progress.WriteLine($"  {n}/{rows.Count} rows");
         });
         int tp = 0, fp = 0, fn = 0, tn = 0, correct = 0, byCoord = 0, inAny = 0;
+        var byPrecision = new SortedDictionary<int, (int Detected, int PlaceCorrect)>();
         for (int i = 0; i < rows.Count; i++)
         {
             bool detected = results[i] is not null, expected = rows[i].IsTerritoryTransfer;
@@ -91,12 +98,15 @@ public static class AcledScorer
                 if (ok) correct++;
                 if (coord) byCoord++;
                 if (changes[i].Exists(e => PlaceMatches(e.Place.Name, e.Place.Text, e.Place.Lat, e.Place.Lon, rows[i]).Correct)) inAny++;
+                int precision = rows[i].GeoPrecision ?? 0;
+                var (d, c) = byPrecision.GetValueOrDefault(precision);
+                byPrecision[precision] = (d + 1, c + (ok ? 1 : 0));
             }
             else if (detected) fp++;
             else if (expected) fn++;
             else tn++;
         }
-        return new AcledScore(rows.Count, tp, fp, fn, tn, tp, correct, byCoord) { PlaceInAnyEvent = inAny };
+        return new AcledScore(rows.Count, tp, fp, fn, tn, tp, correct, byCoord) { PlaceInAnyEvent = inAny, ByGeoPrecision = byPrecision };
     }
 
     /// <summary>Within 25 km of the row's coordinates (when the place is resolved), or the same name as the row's location; ByCoordinates says which.</summary>

@@ -36,6 +36,18 @@ public class AcledReaderTests
         Assert.False(rows[1].IsTerritoryTransfer);
         Assert.Null(rows[1].Latitude);
         Assert.Contains("made-up.csv:4:", errors.ToString(), StringComparison.Ordinal);
+        Assert.Null(rows[0].GeoPrecision); // this export has no geo_precision column
+    }
+
+    [Fact]
+    public void Reads_geo_precision_when_the_export_has_it()
+    {
+        var csv = "data_id,event_type,location,geo_precision,notes\n"
+            + "1,Armed clash,Townville,2,Clashes near Townville.\n"
+            + "2,Armed clash,Village B,,Clashes in Village B.\n";
+        var rows = AcledReader.Read(new StringReader(csv), "made-up.csv", new StringWriter());
+        Assert.Equal(2, rows[0].GeoPrecision);
+        Assert.Null(rows[1].GeoPrecision);
     }
 
     [Fact]
