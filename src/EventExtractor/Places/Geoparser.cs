@@ -367,8 +367,13 @@ public sealed class Geoparser
         for (int t = m.FirstToken; t < m.EndToken && allGeneric; t++)
             if (doc.Tokens[t].Kind == TokenKind.Word && !PlaceNormalizer.IsArticle(doc.TokenText(t)))
                 allGeneric = GenericNameHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(t));
-        // Well-known places named by generic words alone (Ras al-Ain, al-Bab) stay themselves: "the Ras al-Ain Military Council".
-        if (!allGeneric || Array.Exists(m.Candidates, c => _gazetteer[c].Population >= 10_000 || _gazetteer[c].Kind == PlaceKind.Province)) return null;
+        if (!allGeneric) return null;
+        // Well-known places named by generic words alone (Ras al-Ain, al-Bab) stay themselves: "the Ras al-Ain Military
+        // Council". A lone generic word with no article ("Tel", "Wadi") is not written for such a place: "Tel X" and
+        // "Wadi al-X" are longer names even when a town called At Tall or Al Wadi exists.
+        int words = 0;
+        for (int t = m.FirstToken; t < m.EndToken; t++) if (doc.Tokens[t].Kind == TokenKind.Word) words++;
+        if (words > 1 && Array.Exists(m.Candidates, c => _gazetteer[c].Population >= 10_000 || _gazetteer[c].Kind == PlaceKind.Province)) return null;
         if (!NextIsAdjacentWord(doc, m.EndToken) || !IsNameToken(doc, m.EndToken) || Has(PlaceTypeAfter, doc.TokenText(m.EndToken)))
             return null;
         int end = NameRunEnd(doc, m.FirstToken);

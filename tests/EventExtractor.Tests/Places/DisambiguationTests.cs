@@ -97,6 +97,9 @@ public class DisambiguationTests(PlacesFixture fixture)
     [Theory]
     [InlineData("Rebels captured Tal Abu Zzyzx, in Syria.", "Tal Abu Zzyzx", "Tal Abu")]
     [InlineData("Rebels captured Jabal Zzyzx after clashes in Yemen.", "Jabal Zzyzx", "Jabal")]
+    // A lone generic word is the head of a longer name even where a town of that name exists (At Tall, Al Wadi).
+    [InlineData("The army captured Tel Zzyzx village after clashes in Syria.", "Tel Zzyzx", "Tel")]
+    [InlineData("Rebels took control of Wadi al-Zzyzx east of Taiz, Yemen.", "Wadi al-Zzyzx", "Wadi")]
     public void Generic_words_that_open_a_longer_name_are_not_a_place_alone(string text, string fullName, string head)
     {
         var mentions = fixture.Parser.Parse(Document.Create("t", text));
