@@ -28,6 +28,13 @@ public static class ControlLabels
     };
 
     public static bool IsChange(string label) => label is Captured or Withdrew;
+
+    /// <summary>The position of <paramref name="label"/> in <see cref="All"/> (the models' score order), or -1.</summary>
+    public static int IndexOf(string label)
+    {
+        for (int i = 0; i < All.Count; i++) if (All[i] == label) return i;
+        return -1;
+    }
 }
 
 /// <summary>

@@ -96,7 +96,7 @@ public sealed class ControlClassifier
             engine.Predict(rows[i], ref scored);
             var label = scored.PredictedLabel;
             var scores = scored.Score.ToArray();
-            int li = IndexOf(label);
+            int li = ControlLabels.IndexOf(label);
             result[i] = new ControlPrediction(label, li >= 0 && li < scores.Length ? scores[li] : scores.Max(), scores);
         }
         return result;
@@ -115,11 +115,5 @@ public sealed class ControlClassifier
         public string PredictedLabel { get; set; } = "";
 
         public float[] Score { get; set; } = [];
-    }
-
-    private static int IndexOf(string label)
-    {
-        for (int i = 0; i < ControlLabels.All.Count; i++) if (ControlLabels.All[i] == label) return i;
-        return -1;
     }
 }

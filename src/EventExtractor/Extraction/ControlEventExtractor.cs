@@ -172,11 +172,9 @@ public sealed class ControlEventExtractor
         for (int i = 0; i < placeholders.Count; i++)
         {
             var ph = placeholders[i];
-            var scores = predictions[candidates.Count + i].Scores;
-            int li = IndexOfLabel(ph.Type);
             // The trigger word decides the type; the classifier's probability for that type is the confidence
             // (floored: a governing capture noun is itself strong evidence).
-            double confidence = Math.Max(0.5, li >= 0 && li < scores.Count ? scores[li] : 0);
+            double confidence = Math.Max(0.5, ScoreOf(predictions[candidates.Count + i], ph.Type));
             var agent = actorsBySentence.In(ph.Sentence).Where(a => a.Span.End <= ph.TriggerStart && a.Span.Start >= doc.Sentences[ph.Sentence].Start).LastOrDefault();
             var counterpart = ph.Holder is { } h ? ToActorRef(h) : null;
             sentenceEvents.Add(new SentenceEvent(ph.Type, confidence, ph.Sentence, PlaceRef.Placeholder(ph.Span, ph.Text, ph.Kind), agent, counterpart, null, null));
@@ -308,7 +306,7 @@ public sealed class ControlEventExtractor
 
     private static double ScoreOf(ControlPrediction p, string label)
     {
-        int i = IndexOfLabel(label);
+        int i = ControlLabels.IndexOf(label);
         return i >= 0 && i < p.Scores.Count ? p.Scores[i] : 0;
     }
 
@@ -326,12 +324,6 @@ public sealed class ControlEventExtractor
         }
         else if (mention.Kind == PlaceKind.Country) return false;
         return true;
-    }
-
-    private static int IndexOfLabel(string label)
-    {
-        for (int i = 0; i < ControlLabels.All.Count; i++) if (ControlLabels.All[i] == label) return i;
-        return -1;
     }
 
     private const string FoldFrom = "ĀāÁáÀàÂâÄäĪīÍíÌìÎîÏïŪūÚúÙùÛûÜüĒēÉéÈèÊêËëŌōÓóÒòÔôÖöḨḩḤḥŞşŢţṢṣṬṭẒẓḐḑḌḍÇçĞğŠšŽžḪḫŁłÑñ";
