@@ -42,10 +42,9 @@ public static class ControlClassifierTrainer
 
     public static IEstimator<ITransformer> BuildPipeline(MLContext ml, TrainerKind kind, int seed)
     {
-        var labels = ml.Data.LoadFromEnumerable(ControlLabels.All.Select(l => new LabelRow { Label = l }));
         // Features arrive as one vector computed in the library (FeatureExtractor): the pipeline only maps labels
         // to keys, so the saved model is the trainer's parameters and a label map.
-        var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", "Label", keyData: labels).AppendCacheCheckpoint(ml);
+        var pipeline = ModelZip.MapLabels(ml, ControlLabels.All).AppendCacheCheckpoint(ml);
         IEstimator<ITransformer> trainer = kind switch
         {
             TrainerKind.SdcaMaximumEntropy => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new SdcaMaximumEntropyMulticlassTrainer.Options
@@ -147,9 +146,4 @@ public static class ControlClassifierTrainer
     /// </summary>
     public static void SaveDeterministic(ITransformer model, string path) =>
         ModelZip.SaveDeterministic(model, new MLContext(0).Data.LoadFromEnumerable(Array.Empty<CandidateFeatures>()).Schema, path);
-
-    private sealed class LabelRow
-    {
-        public string Label { get; set; } = "";
-    }
 }

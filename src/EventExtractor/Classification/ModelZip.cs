@@ -3,9 +3,25 @@ using Microsoft.ML;
 
 namespace EventExtractor.Classification;
 
-/// <summary>Writes ML.NET model zips whose bytes depend only on the model, for the classifier and the role model alike.</summary>
+/// <summary>
+/// What the classifier and the role model share in ML.NET: the label-to-key map that fixes their score order, and
+/// model zips whose bytes depend only on the model.
+/// </summary>
 public static class ModelZip
 {
+    /// <summary>Maps the Label column to keys in the order of <paramref name="labels"/>, so score i is labels[i].</summary>
+    public static IEstimator<ITransformer> MapLabels(MLContext ml, IReadOnlyList<string> labels)
+    {
+        ArgumentNullException.ThrowIfNull(ml);
+        var keys = ml.Data.LoadFromEnumerable(labels.Select(l => new LabelRow { Label = l }));
+        return ml.Transforms.Conversion.MapValueToKey("Label", "Label", keyData: keys);
+    }
+
+    private sealed class LabelRow
+    {
+        public string Label { get; set; } = "";
+    }
+
     private static readonly DateTimeOffset FixedTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>

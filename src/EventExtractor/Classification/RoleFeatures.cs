@@ -209,21 +209,9 @@ public sealed class RoleFeatures
     public static VBuffer<float> Vector(IReadOnlyList<string> features)
     {
         ArgumentNullException.ThrowIfNull(features);
-        // Sort the hashed indexes and count repeats: the same vector a sorted map of counts gives, without its allocations.
-        var hashes = new int[features.Count];
-        for (int i = 0; i < hashes.Length; i++) hashes[i] = Hash(features[i]);
-        Array.Sort(hashes);
-        int unique = 0;
-        for (int i = 0; i < hashes.Length; i++) if (i == 0 || hashes[i] != hashes[i - 1]) unique++;
-        var indexes = new int[unique];
-        var values = new float[unique];
-        int w = -1;
-        for (int i = 0; i < hashes.Length; i++)
-        {
-            if (i == 0 || hashes[i] != hashes[i - 1]) indexes[++w] = hashes[i];
-            values[w] += 1f;
-        }
-        return new VBuffer<float>(Dimension, unique, values, indexes);
+        var entries = new (int Index, float Value)[features.Count];
+        for (int i = 0; i < entries.Length; i++) entries[i] = (Hash(features[i]), 1f);
+        return SparseVectorBuilder.ToVector(entries, Dimension);
     }
 
     /// <summary>The index of a named feature in <see cref="Vector"/>.</summary>

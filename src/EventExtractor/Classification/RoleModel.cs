@@ -156,8 +156,7 @@ public sealed class RoleModel : IRoleAssigner
     public static ITransformer Fit(IEnumerable<RolePairRow> rows, int seed, float l2 = L2, float tolerance = Tolerance)
     {
         var ml = new MLContext(seed);
-        var labels = ml.Data.LoadFromEnumerable(RoleLabels.All.Select(l => new LabelRow { Label = l }));
-        var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", "Label", keyData: labels)
+        var pipeline = ModelZip.MapLabels(ml, RoleLabels.All)
             .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
             {
                 NumberOfThreads = 1, L1Regularization = 0f, L2Regularization = l2, OptimizationTolerance = tolerance,
@@ -389,10 +388,5 @@ public sealed class RoleModel : IRoleAssigner
     private sealed class ScoredPair
     {
         public float[] Score { get; set; } = [];
-    }
-
-    private sealed class LabelRow
-    {
-        public string Label { get; set; } = "";
     }
 }

@@ -99,20 +99,26 @@ public sealed class SparseVectorBuilder
     /// <summary>The finished vector (indexes ascending, collisions between namespaces summed); the builder is reset.</summary>
     public VBuffer<float> Build()
     {
-        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_entries);
-        span.Sort(static (a, b) => a.Index.CompareTo(b.Index));
+        var vector = ToVector(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_entries), Length);
+        _entries.Clear();
+        return vector;
+    }
+
+    /// <summary>A sparse vector of <paramref name="length"/> from (index, value) entries in any order; repeated indexes are summed.</summary>
+    public static VBuffer<float> ToVector(Span<(int Index, float Value)> entries, int length)
+    {
+        entries.Sort(static (a, b) => a.Index.CompareTo(b.Index));
         int unique = 0;
-        for (int i = 0; i < span.Length; i++) if (i == 0 || span[i].Index != span[i - 1].Index) unique++;
+        for (int i = 0; i < entries.Length; i++) if (i == 0 || entries[i].Index != entries[i - 1].Index) unique++;
         var indexes = new int[unique];
         var values = new float[unique];
         int w = -1;
-        for (int i = 0; i < span.Length; i++)
+        for (int i = 0; i < entries.Length; i++)
         {
-            if (i == 0 || span[i].Index != span[i - 1].Index) { w++; indexes[w] = span[i].Index; }
-            values[w] += span[i].Value;
+            if (i == 0 || entries[i].Index != entries[i - 1].Index) { w++; indexes[w] = entries[i].Index; }
+            values[w] += entries[i].Value;
         }
-        _entries.Clear();
-        return new VBuffer<float>(Length, unique, values, indexes);
+        return new VBuffer<float>(length, unique, values, indexes);
     }
 
     /// <summary>FNV-1a over the UTF-16 code units: stable across runs and platforms, unlike string.GetHashCode.</summary>
