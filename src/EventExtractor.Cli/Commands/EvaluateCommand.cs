@@ -83,6 +83,8 @@ public static class EvaluateCommand
                 output.WriteLine(FormattableString.Invariant($"  TP {s.TruePositive}  FP {s.FalsePositive}  FN {s.FalseNegative}  TN {s.TrueNegative}"));
                 output.WriteLine(FormattableString.Invariant($"  precision {s.Precision:F3}  recall {s.Recall:F3}  F1 {s.F1:F3}"));
                 output.WriteLine(FormattableString.Invariant($"  place correct (within {AcledScorer.PlaceToleranceKm} km, or same name) {s.PlaceCorrect}/{s.PlaceChecked} = {s.PlaceAccuracy:F3}; {s.PlaceByCoordinates} of them within {AcledScorer.PlaceToleranceKm} km"));
+                if (s.PlaceCorrectWithNear >= 0)
+                    output.WriteLine(FormattableString.Invariant($"  place correct, a place the gazetteer lacks taken at its \"near\" place (\"X village near Y\") {s.PlaceCorrectWithNear}/{s.PlaceChecked} = {(s.PlaceChecked == 0 ? 0 : (double)s.PlaceCorrectWithNear / s.PlaceChecked):F3}"));
                 if (s.PlaceInAnyEvent >= 0)
                     output.WriteLine(FormattableString.Invariant($"  the row's place among the note's change events (not only the most confident) {s.PlaceInAnyEvent}/{s.PlaceChecked} = {(s.PlaceChecked == 0 ? 0 : (double)s.PlaceInAnyEvent / s.PlaceChecked):F3}"));
                 foreach (var (precision, (detected, right)) in s.ByGeoPrecision)
@@ -91,7 +93,7 @@ public static class EvaluateCommand
                 {
                     source = pipeline ? "acled-pipeline" : "acled", rows = s.Rows, truePositive = s.TruePositive, falsePositive = s.FalsePositive, falseNegative = s.FalseNegative, trueNegative = s.TrueNegative,
                     precision = Math.Round(s.Precision, 4), recall = Math.Round(s.Recall, 4), f1 = Math.Round(s.F1, 4),
-                    placeChecked = s.PlaceChecked, placeCorrect = s.PlaceCorrect, placeAccuracy = Math.Round(s.PlaceAccuracy, 4), placeByCoordinates = s.PlaceByCoordinates, placeInAnyEvent = s.PlaceInAnyEvent,
+                    placeChecked = s.PlaceChecked, placeCorrect = s.PlaceCorrect, placeAccuracy = Math.Round(s.PlaceAccuracy, 4), placeByCoordinates = s.PlaceByCoordinates, placeInAnyEvent = s.PlaceInAnyEvent, placeCorrectWithNear = s.PlaceCorrectWithNear,
                     placeByGeoPrecision = s.ByGeoPrecision.ToDictionary(p => p.Key.ToString(CultureInfo.InvariantCulture), p => new { detected = p.Value.Detected, placeCorrect = p.Value.PlaceCorrect }),
                     model = classifier.Manifest.Model.Sha256,
                 };

@@ -23,6 +23,12 @@ public sealed record AcledScore(int Rows, int TruePositive, int FalsePositive, i
     /// none). A row of precision 2 or 3 is coded at a nearby town or the province's capital, not the village its note names.
     /// </summary>
     public IReadOnlyDictionary<int, (int Detected, int PlaceCorrect)> ByGeoPrecision { get; init; } = new Dictionary<int, (int, int)>();
+
+    /// <summary>
+    /// Pipeline only: detected rows whose most confident event has its place right, counting a place the gazetteer lacks
+    /// as located at its <c>near</c> place (within 25 km of the row's coordinates). -1 when not measured.
+    /// </summary>
+    public int PlaceCorrectWithNear { get; init; } = -1;
 }
 
 /// <summary>
@@ -85,7 +91,7 @@ public static class AcledScorer
             int n = Interlocked.Increment(ref done);
             if (progress is not null && n % 1000 == 0) lock (progress) progress.WriteLine($"  {n}/{rows.Count} rows");
         });
-        int tp = 0, fp = 0, fn = 0, tn = 0, correct = 0, byCoord = 0, inAny = 0;
+        int tp = 0, fp = 0, fn = 0, tn = 0, correct = 0, byCoord = 0, inAny = 0, withNear = 0;
         var byPrecision = new SortedDictionary<int, (int Detected, int PlaceCorrect)>();
         for (int i = 0; i < rows.Count; i++)
         {
@@ -96,6 +102,7 @@ public static class AcledScorer
                 var place = results[i]!.Place;
                 var (ok, coord) = PlaceMatches(place.Name, place.Text, place.Lat, place.Lon, rows[i]);
                 if (ok) correct++;
+                if (ok || place.Near is { } near && PlaceMatches(near.Name, near.Text, near.Lat, near.Lon, rows[i]).ByCoordinates) withNear++;
                 if (coord) byCoord++;
                 if (changes[i].Exists(e => PlaceMatches(e.Place.Name, e.Place.Text, e.Place.Lat, e.Place.Lon, rows[i]).Correct)) inAny++;
                 int precision = rows[i].GeoPrecision ?? 0;
@@ -106,7 +113,7 @@ public static class AcledScorer
             else if (expected) fn++;
             else tn++;
         }
-        return new AcledScore(rows.Count, tp, fp, fn, tn, tp, correct, byCoord) { PlaceInAnyEvent = inAny, ByGeoPrecision = byPrecision };
+        return new AcledScore(rows.Count, tp, fp, fn, tn, tp, correct, byCoord) { PlaceInAnyEvent = inAny, ByGeoPrecision = byPrecision, PlaceCorrectWithNear = withNear };
     }
 
     /// <summary>Within 25 km of the row's coordinates (when the place is resolved), or the same name as the row's location; ByCoordinates says which.</summary>
@@ -133,7 +140,16 @@ public static class AcledScorer
         }
         var x = N(a);
         var y = N(b);
-        return x.Length > 0 && (x == y || y.Length > 3 && x.Contains(y, StringComparison.Ordinal) || x.Length > 3 && y.Contains(x, StringComparison.Ordinal));
+        return x.Length > 0 && (x == y || y.Length > 3 && x.Contains(y, StringComparison.Ordinal) || x.Length > 3 && y.Contains(x, StringComparison.Ordinal))
+            || SameSkeleton(a, b);
+    }
+
+    /// <summary>Transliterations of one Arabic name ("Saraqib", "Sraqeb"; "Manbij", "Menbij"): the same consonant skeleton, of three letters or more.</summary>
+    private static bool SameSkeleton(string a, string b)
+    {
+        if (Places.PlaceNormalizer.NameKey(a) is not { } ka || Places.PlaceNormalizer.NameKey(b) is not { } kb) return false;
+        var x = Places.PlaceNormalizer.Skeleton(ka);
+        return x.Replace(" ", "").Length >= 3 && x == Places.PlaceNormalizer.Skeleton(kb);
     }
 
     public static double HaversineKm(double lat1, double lon1, double lat2, double lon2)

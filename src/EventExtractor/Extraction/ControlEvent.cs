@@ -21,8 +21,11 @@ public static class EventTypes
 /// <summary>A party to an event: the words in the article and, when the actor dictionary knows it, who it is.</summary>
 public sealed record EventActor(string Text, string Name, string? Id, string? Country, string? Kind);
 
-/// <summary>The place of an event: the words in the article and, when the gazetteer knows it, where it is.</summary>
-public sealed record EventPlace(string Text, string Name, long? GeonameId, double? Lat, double? Lon, string? Country, string? Admin1, string? FeatureCode);
+/// <summary>
+/// The place of an event: the words in the article and, when the gazetteer knows it, where it is. <see cref="Near"/>: for a
+/// place the gazetteer lacks, the named place the text puts it in or near (an approximate location), else null.
+/// </summary>
+public sealed record EventPlace(string Text, string Name, long? GeonameId, double? Lat, double? Lon, string? Country, string? Admin1, string? FeatureCode, EventPlace? Near = null);
 
 /// <summary>A sentence that supports an event, with its offsets into the article's text.</summary>
 public sealed record Evidence(int Sentence, int Start, int End, string Text);

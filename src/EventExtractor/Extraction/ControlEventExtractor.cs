@@ -347,12 +347,15 @@ public sealed class ControlEventExtractor
     private static ActorRef ToActorRef(ActorMention m) =>
         new(m.Span, new EventActor(m.Text, m.Actor?.Name ?? m.Text, m.Actor?.Id, m.Actor?.Country, m.Actor?.Kind.ToContractString()));
 
+    private static EventPlace FromEntry(string text, GazetteerEntry e) =>
+        new(text, Ascii(e.Name), e.GeonameId, e.Lat, e.Lon, e.CountryCode, e.Admin1, e.FeatureCode);
+
     private static PlaceRef ToPlaceRef(PlaceSpan span, PlaceMention? mention)
     {
         var e = mention?.Entry;
         var place = e is null
-            ? new EventPlace(span.Text, span.Text, null, null, null, null, null, null)
-            : new EventPlace(span.Text, Ascii(e.Name), e.GeonameId, e.Lat, e.Lon, e.CountryCode, e.Admin1, e.FeatureCode);
+            ? new EventPlace(span.Text, span.Text, null, null, null, null, null, null, mention?.Near is { Entry: { } near } anchor ? FromEntry(anchor.Text, near) : null)
+            : FromEntry(span.Text, e);
         return PlaceRef.Named(span.Span, span.Text, place, e?.Kind ?? mention?.Kind ?? PlaceKind.Other);
     }
 }

@@ -58,16 +58,7 @@ public static class EventJson
         json.WritePropertyName("counterpart");
         WriteActor(json, e.Counterpart);
         json.WritePropertyName("place");
-        json.WriteStartObject();
-        Property(json, "text", e.Place.Text);
-        Property(json, "name", e.Place.Name);
-        json.WritePropertyName("geonameId"); json.WriteValue(e.Place.GeonameId);
-        json.WritePropertyName("lat"); json.WriteValue(e.Place.Lat);
-        json.WritePropertyName("lon"); json.WriteValue(e.Place.Lon);
-        Property(json, "country", e.Place.Country);
-        Property(json, "admin1", e.Place.Admin1);
-        Property(json, "featureCode", e.Place.FeatureCode);
-        json.WriteEndObject();
+        WritePlace(json, e.Place, withNear: true);
         Property(json, "date", e.Date);
         Property(json, "datePrecision", e.DatePrecision);
         json.WritePropertyName("confidence"); json.WriteValue(Math.Round(e.Confidence, 4, MidpointRounding.ToEven));
@@ -85,6 +76,27 @@ public static class EventJson
         json.WriteEndArray();
         Property(json, "predicate", e.Predicate);
         Property(json, "model", e.Model);
+        json.WriteEndObject();
+    }
+
+    /// <summary>A place object; a place the gazetteer lacks may carry "near": the named place the text puts it in or near.</summary>
+    private static void WritePlace(JsonWriter json, EventPlace place, bool withNear)
+    {
+        json.WriteStartObject();
+        Property(json, "text", place.Text);
+        Property(json, "name", place.Name);
+        json.WritePropertyName("geonameId"); json.WriteValue(place.GeonameId);
+        json.WritePropertyName("lat"); json.WriteValue(place.Lat);
+        json.WritePropertyName("lon"); json.WriteValue(place.Lon);
+        Property(json, "country", place.Country);
+        Property(json, "admin1", place.Admin1);
+        Property(json, "featureCode", place.FeatureCode);
+        if (withNear)
+        {
+            json.WritePropertyName("near");
+            if (place.Near is { } near) WritePlace(json, near, withNear: false);
+            else json.WriteNull();
+        }
         json.WriteEndObject();
     }
 

@@ -138,8 +138,36 @@ public sealed class Geoparser
             if (mentions[i].Entry is null && BySkeleton(mentions[i].Text, skeletonCountries ??= SkeletonCountries(focus, provinces), provinces) is { } entry)
                 mentions[i] = mentions[i] with { Entry = entry, Kind = entry.Kind };
         mentions.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        DropContradicted(doc, mentions, focus);
+        NearbyPlaces.Locate(doc, mentions);
         return mentions;
     }
+
+    /// <summary>
+    /// A village the text locates ("Tal Hamis village in southern Hama") whose entry lies elsewhere (Tall Hamis in Hasakah) is a homonym of the one meant: its entry is dropped, and the skeleton fallback searches the containing
+    /// province instead. No coordinates beat coordinates 300 km off.
+    /// </summary>
+    private void DropContradicted(Document doc, List<PlaceMention> mentions, Dictionary<string, double> focus)
+    {
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            if (mentions[i] is not { Entry: { Kind: not (PlaceKind.Country or PlaceKind.Province) } entry } m) continue;
+            if (NearbyPlaces.Container(doc, mentions, i) is not { Entry: { CountryCode: { } cc, Admin1: { } admin1 } } container
+                || !NearbyPlaces.Contradicts(doc, container, entry)) continue;
+            // Another bearer of the name where the text puts it (the nearest to the container), else one found by its consonants.
+            GazetteerEntry? found = null;
+            foreach (var e in _gazetteer.Find(m.Text))
+                if (e.Lat is not null && e.Kind is not (PlaceKind.Country or PlaceKind.Province) && !NearbyPlaces.Contradicts(doc, container, e)
+                    && (found is null || Closer(e, found, container.Entry!)))
+                    found = e;
+            found ??= BySkeleton(m.Text, [cc], [(cc, admin1)]);
+            if (found is not null && NearbyPlaces.Contradicts(doc, container, found)) found = null;
+            mentions[i] = m with { Entry = found, Kind = found?.Kind ?? PlaceKind.Settlement, Score = found is null ? 0.3 : m.Score };
+        }
+    }
+
+    private static bool Closer(GazetteerEntry a, GazetteerEntry b, GazetteerEntry to) =>
+        (GazetteerEntry.DistanceKm(a.Lat, a.Lon, to.Lat, to.Lon) ?? double.MaxValue) < (GazetteerEntry.DistanceKm(b.Lat, b.Lon, to.Lat, to.Lon) ?? double.MaxValue);
 
     /// <summary>The raw name matches (longest first, before any resolution or filtering) as character spans: the matcher alone, for benchmarks.</summary>
     public int CountNameMatches(Document doc)
@@ -311,14 +339,30 @@ public sealed class Geoparser
     {
         var provinces = new HashSet<(string, string)>();
         foreach (var m in matches)
+        {
+            (string, string)? seatProvince = null;
+            bool oneSeatProvince = true;
             foreach (int c in m.Candidates)
             {
                 var e = _gazetteer[c];
-                if (e is { Kind: PlaceKind.Province, CountryCode: { } cc, Admin1: { } admin1 } && (focus.ContainsKey(cc) || _priorCountries.Contains(cc)))
-                    provinces.Add((cc, admin1));
+                if (e is not { CountryCode: { } cc, Admin1: { } admin1 } || !(focus.ContainsKey(cc) || _priorCountries.Contains(cc))) continue;
+                if (e.Kind == PlaceKind.Province) provinces.Add((cc, admin1));
+                else if (IsSeatOrDistrict(e))
+                {
+                    if (seatProvince is null) seatProvince = (cc, admin1);
+                    else if (seatProvince != (cc, admin1)) oneSeatProvince = false;
+                }
             }
+            // "in southern Idleb", "X of Raqqa", "the Manbij district": news names a province by its capital and a
+            // district by its seat. Only when every such reading of the name lies in one province.
+            if (seatProvince is { } p && oneSeatProvince) provinces.Add(p);
+        }
         return provinces;
     }
+
+    /// <summary>A province capital, a district seat or a district: a name that places the villages around it in its province.</summary>
+    private static bool IsSeatOrDistrict(GazetteerEntry e) =>
+        e.Kind == PlaceKind.District || e.FeatureCode is "PPLA" or "PPLA2";
 
     /// <summary>
     /// A name the keys lack ("the town of Sraqeb") found by its consonant skeleton (Saraqib), only where the document leaves one

@@ -12,4 +12,8 @@ namespace EventExtractor.Places;
 /// <param name="Score">Confidence in the resolution, 0 to 1.</param>
 /// <param name="Kind">Country, province, district, settlement, facility or natural feature (from the entry, or the pattern word).</param>
 /// <param name="IsQualifier">The place only qualifies something else ("the Damascus government", "Syria's army").</param>
-public sealed record PlaceMention(TextSpan Span, string Text, GazetteerEntry? Entry, double Score, PlaceKind Kind, bool IsQualifier);
+public sealed record PlaceMention(TextSpan Span, string Text, GazetteerEntry? Entry, double Score, PlaceKind Kind, bool IsQualifier)
+{
+    /// <summary>For a place the gazetteer lacks: the named place the text puts it in or near ("X village near Y"), else null. See <see cref="NearbyPlaces"/>.</summary>
+    public PlaceMention? Near { get; init; }
+}

@@ -44,7 +44,8 @@ public sealed class EventWriterTests
             ["schema", "id", "documentId", "type", "actor", "counterpart", "place", "date", "datePrecision", "confidence", "evidence", "predicate", "model"],
             obj.Properties().Select(p => p.Name));
         Assert.Equal("control-event/1", (string)obj["schema"]!);
-        Assert.Equal(["text", "name", "geonameId", "lat", "lon", "country", "admin1", "featureCode"], ((JObject)obj["place"]!).Properties().Select(p => p.Name));
+        Assert.Equal(["text", "name", "geonameId", "lat", "lon", "country", "admin1", "featureCode", "near"], ((JObject)obj["place"]!).Properties().Select(p => p.Name));
+        Assert.Equal(JTokenType.Null, obj["place"]!["near"]!.Type);
         Assert.Equal(34.45226, (double)obj["place"]!["lat"]!);
         Assert.Equal("captured(Syrian army, Albu Kamal, 2017-11-09)", (string)obj["predicate"]!);
         Assert.Equal(174448L, (long)obj["place"]!["geonameId"]!);
@@ -56,6 +57,18 @@ public sealed class EventWriterTests
         Assert.Equal(AlbuKamal.Id, (AlbuKamal with { Confidence = 0.5, Evidence = [] }).Id);
         Assert.NotEqual(AlbuKamal.Id, (AlbuKamal with { Date = "2017-11-10" }).Id);
         Assert.Matches("^[0-9a-f]{20}$", AlbuKamal.Id);
+    }
+
+    [Fact]
+    public void A_place_the_gazetteer_lacks_carries_the_place_the_text_puts_it_near()
+    {
+        var near = new EventPlace("Manbij", "Manbij", 167357, 36.52815, 37.95495, "SY", "Aleppo", "PPLA2");
+        var e = Unresolved with { Place = new EventPlace("Qarzoun", "Qarzoun", null, null, null, null, null, null, near) };
+        var place = (JObject)JObject.Parse(WriteAll(OutputFormat.Jsonl, e))["place"]!;
+        Assert.Equal(JTokenType.Null, place["lat"]!.Type);
+        Assert.Equal("Manbij", (string)place["near"]!["name"]!);
+        Assert.Equal(36.52815, (double)place["near"]!["lat"]!);
+        Assert.Null(((JObject)place["near"]!)["near"]); // one level only
     }
 
     [Fact]

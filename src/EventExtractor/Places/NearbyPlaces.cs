@@ -1,0 +1,118 @@
+using EventExtractor.Text;
+
+namespace EventExtractor.Places;
+
+/// <summary>
+/// Where the text puts a place the gazetteer lacks: "X village, near Manbij", "Jabal X in the Y district of Raqqa", "Tal X (Suluk)", "X, Y and two hills, likely in the vicinity of Tabqa". The
+/// first resolved place after it in the same sentence, reached through locative words only, is its
+/// <see cref="PlaceMention.Near"/>: an approximate location, as ACLED codes such a village at the nearby town
+/// (its geo_precision 2). Provinces and countries are too coarse to stand for a village and end the search.
+/// </summary>
+public static class NearbyPlaces
+{
+    /// <summary>How far (in tokens) the named place may follow; a list of villages before "in X" counts.</summary>
+    private const int MaxGapTokens = 30;
+
+    // Words that may stand between a village and the place that locates it; anything else ("from", "after", a verb) ends the search.
+    private static readonly HashSet<string> Connectors = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "and", "or", "the", "of", "in", "near", "at", "around", "outside", "within", "by", "on", "vicinity", "likely", "probably",
+        "reportedly", "suspected", "believed", "to", "be", "which", "that", "lies", "lie", "located", "situated", "its", "their",
+        "nearby", "surrounding", "as", "well", "same", "outskirts", "edge", "environs", "countryside", "rural",
+        "area", "areas", "village", "villages", "town", "towns", "city", "hill", "hills", "mountain", "mountains", "valley", "valleys",
+        "farm", "farms", "district", "sub-district", "subdistrict", "township", "region", "neighbourhood", "neighborhood", "camp",
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast", "northwest",
+        "southeast", "southwest", "north-east", "north-west", "south-east", "south-west", "northeastern", "northwestern",
+        "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern", "south-western", "-",
+        "a", "number", "several", "other", "some", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    };
+
+    // At least one of these must link the village to the place: "X, Y" alone may be a list, not a location.
+    private static readonly HashSet<string> Locatives = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "near", "at", "around", "outside", "within", "of", "vicinity", "(", "outskirts",
+    };
+
+    /// <summary>Sets <see cref="PlaceMention.Near"/> on each unresolved mention the text locates; <paramref name="mentions"/> are in text order.</summary>
+    public static void Locate(Document doc, List<PlaceMention> mentions)
+    {
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            if (mentions[i].Entry is not null || mentions[i].IsQualifier) continue;
+            if (Container(doc, mentions, i) is { Entry: { } e } near && !IsProvinceLevel(doc, near, e)) mentions[i] = mentions[i] with { Near = near };
+        }
+    }
+
+    /// <summary>
+    /// Whether the text's own location of a place contradicts the entry it resolved to: "Tal Hamis village in southern Hama" read as the Tall Hamis of Hasakah. A province (or a capital named for its province) must hold the entry;
+    /// a town or district must lie within 60 km of it.
+    /// </summary>
+    public static bool Contradicts(Document doc, PlaceMention container, GazetteerEntry entry)
+    {
+        if (container.Entry is not { } c || c.Kind == PlaceKind.Country || ReferenceEquals(c, entry)) return false;
+        if (IsProvinceLevel(doc, container, c))
+            return c.CountryCode is not null && entry.CountryCode is not null && (c.CountryCode != entry.CountryCode || c.Admin1 is { } a && entry.Admin1 is { } b && a != b);
+        bool far = GazetteerEntry.DistanceKm(c.Lat, c.Lon, entry.Lat, entry.Lon) > ContainerDistanceKm;
+        // "X in Raqqa" may mean the city or its province: only a place far away and in another province contradicts it.
+        return c.FeatureCode is "PPLA" ? far && c.Admin1 != entry.Admin1 : far;
+    }
+
+    private const double ContainerDistanceKm = 60;
+
+    private static bool IsProvinceLevel(Document doc, PlaceMention m, GazetteerEntry e) => e.Kind == PlaceKind.Province || NamesProvince(doc, m, e);
+
+    /// <summary>
+    /// "southern Aleppo", "Idlib countryside", "Hama province": a province capital named for its province, too coarse to
+    /// stand for a village (ACLED codes these at the province's capital with its geo_precision 3).
+    /// </summary>
+    private static bool NamesProvince(Document doc, PlaceMention m, GazetteerEntry e)
+    {
+        if (e.FeatureCode is not "PPLA") return false;
+        int first = doc.TokenAt(m.Span.Start), end = doc.TokenAt(m.Span.End);
+        if (first > 0 && IsDirection(doc.TokenText(first - 1))) return true;
+        for (int t = end; t < doc.Tokens.Length && t < end + 4; t++)
+        {
+            var w = doc.TokenText(t);
+            if (w is "countryside" or "province" or "governorate" or "Governorate" or "Province" or "region") return true;
+            if (!IsDirection(w) && w is not "-") return false;
+        }
+        return false;
+    }
+
+    private static bool IsDirection(ReadOnlySpan<char> word) =>
+        word.Length > 3 && Connectors.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
+        && (word.StartsWith("north", StringComparison.OrdinalIgnoreCase) || word.StartsWith("south", StringComparison.OrdinalIgnoreCase)
+            || word.StartsWith("east", StringComparison.OrdinalIgnoreCase) || word.StartsWith("west", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("central", StringComparison.OrdinalIgnoreCase) || word.Equals("rural", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The first resolved place after mention <paramref name="index"/> in its sentence that the words between make its location ("in", "near", "of", "("), else null.</summary>
+    public static PlaceMention? Container(Document doc, List<PlaceMention> mentions, int index)
+    {
+        int token = doc.TokenAt(mentions[index].Span.End);
+        var sentence = doc.Sentences[doc.SentenceAt(mentions[index].Span.Start)];
+        int sentenceEnd = sentence.FirstToken + sentence.TokenCount;
+        bool linked = false;
+        int next = index + 1;
+        for (int gap = 0; token < sentenceEnd && gap < MaxGapTokens; gap++)
+        {
+            while (next < mentions.Count && mentions[next].Span.End <= doc.Tokens[token].Start) next++;
+            if (next < mentions.Count && mentions[next].Span.Start <= doc.Tokens[token].Start)
+            {
+                var m = mentions[next];
+                if (m.Entry is { } e && linked) return e.Lat is null && e.Kind != PlaceKind.Province ? null : m;
+                token = doc.TokenAt(m.Span.End); // another village of the same list ("X, Y and Z in W")
+                continue;
+            }
+            var word = doc.TokenText(token);
+            if (doc.Tokens[token].Kind is TokenKind.Number) { }
+            else if (doc.Tokens[token].Kind is TokenKind.Punctuation && word is "," or "(" or "/" or "-")
+                linked |= word is "(";
+            else if (Connectors.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+                linked |= Locatives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+            else if (!char.IsUpper(word[0]))
+                return null; // a capitalised word is part of a name the geoparser left out ("Shi'b X"); anything else ends the search
+            token++;
+        }
+        return null;
+    }
+}
