@@ -22,6 +22,7 @@ public static class TriggerOverrides
         // "established control" reports the result of an action, not a standing state (ontology: took control of = captured).
         ["established", "control", "of"], ["established", "control", "over"], ["seized", "control", "over"], ["wrested", "control", "over"],
         ["restored", "control", "over"], ["restored", "control", "of"], ["took", "back"], ["taken", "back"],
+        ["retook", "control", "of"], ["retook", "control", "over"], ["retaken", "control", "of"], ["retaken", "control", "over"],
         // Implicative verbs entail their complement: "managed to control P" and "was able to control P" say that the
         // actor did gain control; "advanced to control P" / "advanced to establish control over P" report the advance's
         // result. A bare "X controlled P" stays a state (see ControlledAfterFighting for the one exception).
@@ -250,11 +251,16 @@ public static class TriggerOverrides
             return false;
         }
 
+        // Matches the phrase ending at token "end"; an intensifier inside it ("established full control over") is skipped.
         bool EndsAt(string[] phrase, int end)
         {
-            int start = end - phrase.Length + 1;
-            if (start < sentence.FirstToken || end >= sentence.EndToken) return false;
-            for (int i = 0; i < phrase.Length; i++) if (W(start + i) != phrase[i]) return false;
+            if (end >= sentence.EndToken) return false;
+            int t = end;
+            for (int i = phrase.Length - 1; i >= 0; i--, t--)
+            {
+                if (i < phrase.Length - 1 && t >= sentence.FirstToken && W(t) is "full" or "complete" or "total") t--;
+                if (t < sentence.FirstToken || W(t) != phrase[i]) return false;
+            }
             return true;
         }
 

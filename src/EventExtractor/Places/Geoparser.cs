@@ -127,10 +127,12 @@ public sealed class Geoparser
         foreach (var m in matches)
         {
             if (taken[m.FirstToken]) continue; // inside the longer name of a truncated match before it
+            int firstToken = m.FirstToken;
             var (mention, endToken) = TruncatedName(doc, m) is { } full ? (full.Mention, full.EndToken) : (Resolve(doc, m, focus, provinces, chosenByKey), m.EndToken);
+            if (NameWithHead(doc, m, taken) is { } longer) (mention, firstToken, endToken) = longer;
             if (mention is null) continue;
             mentions.Add(mention);
-            for (int t = m.FirstToken; t < endToken; t++) taken[t] = true;
+            for (int t = firstToken; t < endToken; t++) taken[t] = true;
         }
         AddPatternMentions(doc, taken, mentions, actors);
         List<string>? skeletonCountries = null;
@@ -401,6 +403,27 @@ public sealed class Geoparser
     }
 
     /// <summary>
+    /// "Um Suluk town", "the village of Abu X": a match right after a generic head word that the gazetteer did not take
+    /// with it is the tail of a longer name the gazetteer lacks, in a place pattern; the whole name becomes a mention with
+    /// no entry, rather than the tail resolved to the town called Suluk. Null when there is no such head or no place pattern.
+    /// </summary>
+    private static (PlaceMention Mention, int FirstToken, int EndToken)? NameWithHead(Document doc, Match m, bool[] taken)
+    {
+        int head = m.FirstToken - 1;
+        if (head < 0 || taken[head] || doc.Tokens[head].Kind != TokenKind.Word || !char.IsUpper(doc.TokenText(head)[0])
+            || !GenericNameHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(head))
+            || doc.Tokens[head].End + 1 != doc.Tokens[m.FirstToken].Start
+            || doc.SentenceAt(doc.Tokens[head].Start) != doc.SentenceAt(doc.Tokens[m.FirstToken].Start)) return null;
+        int end = Math.Max(NameRunEnd(doc, head), m.EndToken);
+        string? prev = PreviousWord(doc, head, out int prevIndex);
+        bool placePattern = end < doc.Tokens.Length && doc.Tokens[end].Kind == TokenKind.Word && Has(PatternWordsAfter, doc.TokenText(end))
+            || prev is "of" && prevIndex >= 1 && Has(PatternWordsOf, doc.TokenText(prevIndex - 1));
+        if (!placePattern) return null;
+        var span = new TextSpan(doc.Tokens[head].Start, doc.Tokens[end - 1].End);
+        return (new PlaceMention(span, doc.Text[span.Start..span.End], null, 0.3, PlaceKind.Settlement, false), head, end);
+    }
+
+    /// <summary>
     /// A match of generic words alone followed by more capitalised words ("Tal Abu" in "Tal Abu Rweil", "Jabal" in "Jabal
     /// Hamam") is the head of a longer name the gazetteer lacks: the whole name becomes a mention with no entry, rather than
     /// the head resolved to some "Tall Abu" elsewhere. Null when the match is not such a head.
@@ -418,7 +441,8 @@ public sealed class Geoparser
         int words = 0;
         for (int t = m.FirstToken; t < m.EndToken; t++) if (doc.Tokens[t].Kind == TokenKind.Word) words++;
         if (words > 1 && Array.Exists(m.Candidates, c => _gazetteer[c].Population >= 10_000 || _gazetteer[c].Kind == PlaceKind.Province)) return null;
-        if (!NextIsAdjacentWord(doc, m.EndToken) || !IsNameToken(doc, m.EndToken) || Has(PlaceTypeAfter, doc.TokenText(m.EndToken)))
+        int nextName = IsApostropheJoiner(doc, m.EndToken) ? m.EndToken + 1 : m.EndToken; // "Abu 'Ali"
+        if (!NextIsAdjacentWord(doc, nextName) || !IsNameToken(doc, nextName) || Has(PlaceTypeAfter, doc.TokenText(nextName)))
             return null;
         int end = NameRunEnd(doc, m.FirstToken);
         if (end <= m.EndToken) return null;
@@ -787,11 +811,16 @@ public sealed class Geoparser
         while (e < doc.Tokens.Length && e - s < 8)
         {
             if (IsNameToken(doc, e)) { e++; continue; }
-            if (IsHyphenToken(doc, e) && e + 1 < doc.Tokens.Length && IsNameToken(doc, e + 1)) { e++; continue; }
+            if ((IsHyphenToken(doc, e) || IsApostropheJoiner(doc, e)) && e + 1 < doc.Tokens.Length && IsNameToken(doc, e + 1)) { e++; continue; }
             break;
         }
         return e;
     }
+
+    /// <summary>The apostrophe of "Abu 'Ali" (an ayn): joined to the word after it.</summary>
+    private static bool IsApostropheJoiner(Document doc, int i) =>
+        i + 1 < doc.Tokens.Length && doc.Tokens[i].Kind == TokenKind.Punctuation && doc.Tokens[i].End == doc.Tokens[i + 1].Start
+        && doc.TokenText(i) is "'" or "’" or "ʿ" or "`" or "‘";
 
     private static bool IsHyphenToken(Document doc, int i) =>
         doc.Tokens[i].Kind == TokenKind.Punctuation && doc.Tokens[i].Length == 1 && TextChars.IsHyphen(doc.Text[doc.Tokens[i].Start]);

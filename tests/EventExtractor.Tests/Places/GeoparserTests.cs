@@ -33,6 +33,20 @@ public class GeoparserTests(PlacesFixture fixture)
         Assert.All(hits, m => Assert.Equal(expectedId, m.Entry?.Id));
     }
 
+    [Theory]
+    // Suluk is a town in Raqqa; "Um Suluk town" is another place, which the gazetteer lacks.
+    [InlineData("The SDF took control of Um Suluk town on Monday.", "Um Suluk")]
+    [InlineData("The SDF captured the village of Abu Suluk from ISIS.", "Abu Suluk")]
+    // The apostrophe of an ayn joins the name: "Abu 'Zarqoun", not "Abu".
+    [InlineData("The SDF captured the village of Abu 'Zarqoun from ISIS.", "Abu 'Zarqoun")]
+    public void A_generic_head_before_a_name_in_a_place_pattern_is_part_of_it(string text, string name)
+    {
+        var m = Parse(text).SingleOrDefault(m => m.Text.Contains(name.Split(' ')[^1].TrimStart('\''), StringComparison.Ordinal));
+        Assert.NotNull(m);
+        Assert.Equal(name, m.Text);
+        Assert.Null(m.Entry);
+    }
+
     [Fact]
     public void The_seed_has_no_place_that_is_not_a_place()
     {
