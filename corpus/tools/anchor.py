@@ -65,22 +65,34 @@ def source_docs(source):
     raise AnnError(f"unknown source kind: {source}")
 
 
-def find_span(text, needle, ev_start, ev_end, where):
+def find_span(text, needle, ev_start, ev_end, where, whole_words=False):
+    """The nth occurrence of needle in the evidence, else the nearest before it, else the first after. With
+    whole_words (places), an occurrence inside a longer word ("Syria" in "Syrian") does not count."""
     nth = 1
     if "@" in needle and needle.rsplit("@", 1)[1].isdigit():
         needle, n = needle.rsplit("@", 1)
         nth = int(n)
     needle = needle.strip()
+
+    def whole(i):
+        return not whole_words or (not (i > 0 and text[i - 1].isalnum() and needle[0].isalnum())
+                                   and not (i + len(needle) < len(text) and text[i + len(needle)].isalnum() and needle[-1].isalnum()))
+
     # Inside the evidence.
     pos, count = ev_start, 0
     while True:
         i = text.find(needle, pos, ev_end)
         if i < 0:
             break
+        pos = i + 1
+        if not whole(i):
+            continue
         count += 1
         if count == nth:
             return {"start": i, "end": i + len(needle), "text": needle}
-        pos = i + 1
+    if whole_words and text.find(needle, ev_start, ev_end) >= 0:
+        raise AnnError(f"{where}: '{needle}' occurs in the evidence only inside a longer word (\"Syria\" in \"Syrian\"): "
+                       "a place must be a whole name")
     if nth > 1:
         raise AnnError(f"{where}: '{needle}' occurs fewer than {nth} times in the evidence")
     before = text.rfind(needle, 0, ev_start)
@@ -165,7 +177,7 @@ def compile_file(path, test_articles):
             raise AnnError(f"{where}: every line needs a place")
         event = {"type": etype}
         for name, value in (("trigger", trigger), ("actor", actor), ("counterpart", counterpart), ("place", place), ("time", time)):
-            event[name] = find_span(text, value, ev_start, ev_end, f"{where} {name}") if value else None
+            event[name] = find_span(text, value, ev_start, ev_end, f"{where} {name}", whole_words=name == "place") if value else None
         event["evidence"] = {"start": ev_start, "end": ev_end}
         if note:
             event["note"] = note
