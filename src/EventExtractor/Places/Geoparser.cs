@@ -296,6 +296,21 @@ public sealed class Geoparser
         return focus.Count > 0 ? focus : weak; // "Hama" says Syria when nothing else says anything
     }
 
+    /// <summary>What <see cref="CountryFocus"/> added for this name itself: 1 or 0.5 when all its bearers are in one country, else 0.</summary>
+    private double OwnFocusVote(Match m)
+    {
+        string? cc = null;
+        bool strong = false;
+        foreach (int c in m.Candidates)
+        {
+            var e = _gazetteer[c];
+            if (e.Kind == PlaceKind.Country || e.CountryCode is null || cc is not null && cc != e.CountryCode) return 0;
+            cc = e.CountryCode;
+            strong |= e.Kind == PlaceKind.Province || e.Population >= 50_000;
+        }
+        return cc is null ? 0 : strong ? 1 : 0.5;
+    }
+
     /// <summary>
     /// The country of a name's most populous bearer, a city of 100,000 or more, when it outweighs the name's bearers in every
     /// other country five times: "Hama" is the Syrian city, not Hamma Bouziane in Algeria. Null otherwise. Weak evidence, used
@@ -535,6 +550,13 @@ public sealed class Geoparser
             || best.Source.Contains("supplement", StringComparison.Ordinal)
             || (words >= 2 && best.Kind is PlaceKind.Facility or PlaceKind.Natural)
             || (placeContext && !inCapitalRun && (focusShare > 0 || best.Population >= 1000 || total == 0 || _priorCountries.Contains(best.CountryCode ?? "")));
+        // A small place (or a province) in a country the document never points to, when it points somewhere: "Olive Branch
+        // forces" is not Olive Branch, Mississippi, in a note about Afrin.
+        // The name's own vote for its country (an unambiguous name adds to the focus) does not count as the text pointing there.
+        double own = OwnFocusVote(m);
+        double otherFocus = best.CountryCode is null ? 0 : focus.GetValueOrDefault(best.CountryCode) - own;
+        if (total - own >= 1 && otherFocus <= 0 && explicitCountry is null && best.Kind != PlaceKind.Country && best.Population < 100_000
+            && !_priorCountries.Contains(best.CountryCode ?? "") && !best.Source.Contains("supplement", StringComparison.Ordinal)) accept = false;
         // One word inside a run of capitalised words (Human Rights, Operations Room, Afrin Canton) is a place only if the document is about its country.
         if (inCapitalRun && words == 1 && best.Kind != PlaceKind.Country && focusShare < 0.15) accept = false;
         if (!accept) return null;

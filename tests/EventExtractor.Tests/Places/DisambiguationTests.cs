@@ -63,6 +63,16 @@ public class DisambiguationTests(PlacesFixture fixture)
     }
 
     [Fact]
+    public void A_small_place_in_a_country_the_text_never_points_to_is_not_taken()
+    {
+        // Olive Branch, Mississippi (about 40,000 people) in a sentence about Rajo: the words name an operation.
+        var doc = Document.Create("t", "Turkish forces and Rebel and Islamist Olive Branch factions clashed with the YPG in Rajo.");
+        var mentions = fixture.Parser.Parse(doc, Actors.Find(doc));
+        Assert.DoesNotContain(mentions, m => m.Text.Contains("Olive", StringComparison.Ordinal));
+        Assert.Contains(mentions, m => m.Text == "Rajo" && m.Entry?.CountryCode == "SY");
+    }
+
+    [Fact]
     public void A_name_whose_biggest_bearer_dwarfs_the_rest_gives_its_country()
     {
         // "Hama" is also a town in Algeria and villages in Germany and Japan, but the Syrian city outweighs them: Syria is in
