@@ -78,6 +78,12 @@ public sealed class Geoparser
         "council", "police", "air", "airforce", "navy", "state", "media", "leader", "leaders", "opposition", "rebels", "people",
     };
 
+    /// <summary>Words that name what a facility is for ("Kuweires Military Airbase"), not more of a place name.</summary>
+    private static readonly HashSet<string> FacilityModifiers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "military", "air", "army", "naval", "police", "security", "oil", "gas", "power", "border", "industrial", "refugee",
+    };
+
     private static readonly HashSet<string> FacilityWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "camp", "base", "airbase", "airport", "academy", "college", "barracks", "checkpoint", "post", "compound",
@@ -124,12 +130,16 @@ public sealed class Geoparser
         var mentions = new List<PlaceMention>(matches.Count);
         var taken = new bool[doc.Tokens.Length];
         var chosenByKey = new Dictionary<string, GazetteerEntry>(StringComparer.Ordinal);
+        var matchStarts = new HashSet<int>();
+        foreach (var m in matches) matchStarts.Add(m.FirstToken);
         foreach (var m in matches)
         {
             if (taken[m.FirstToken]) continue; // inside the longer name of a truncated match before it
             int firstToken = m.FirstToken;
             var (mention, endToken) = TruncatedName(doc, m) is { } full ? (full.Mention, full.EndToken) : (Resolve(doc, m, focus, provinces, chosenByKey), m.EndToken);
             if (NameWithHead(doc, m, taken) is { } longer) (mention, firstToken, endToken) = longer;
+            else if (mention?.Entry is { Kind: not (PlaceKind.Country or PlaceKind.Province) } && NameWithTail(doc, m, matchStarts) is { } tail)
+                (mention, endToken) = tail;
             if (mention is null) continue;
             mentions.Add(mention);
             for (int t = firstToken; t < endToken; t++) taken[t] = true;
@@ -413,6 +423,9 @@ public sealed class Geoparser
     private List<string> SkeletonCountries(Dictionary<string, double> focus, HashSet<(string Country, string Admin1)> provinces)
     {
         double total = focus.Values.Sum();
+        // A text that points to no country at all ("Regime forces captured the village of X") may be about any of them:
+        // the name must then be unique across all the village-layer countries.
+        if (total == 0 && provinces.Count == 0 && _priorCountries.Count == 0) return _gazetteer.SkeletonCountries.Order(StringComparer.Ordinal).ToList();
         var main = focus.Where(p => p.Value >= 1 && p.Value >= total / 2).Select(p => p.Key);
         return provinces.Select(p => p.Country).Concat(_priorCountries).Concat(main).Distinct().Order(StringComparer.Ordinal).ToList();
     }
@@ -436,6 +449,25 @@ public sealed class Geoparser
         if (!placePattern) return null;
         var span = new TextSpan(doc.Tokens[head].Start, doc.Tokens[end - 1].End);
         return (new PlaceMention(span, doc.Text[span.Start..span.End], null, 0.3, PlaceKind.Settlement, false), head, end);
+    }
+
+    /// <summary>
+    /// "Suluk Qarzoun village": a match followed by more of a name (capitalised words that start no match of
+    /// their own) and a place word is the head of a longer name the gazetteer lacks: the whole name becomes a mention with
+    /// no entry, rather than "Suluk" resolved to the town. Null otherwise ("Kuweires Military Airbase" names a facility).
+    /// </summary>
+    private static (PlaceMention Mention, int EndToken)? NameWithTail(Document doc, Match m, HashSet<int> matchStarts)
+    {
+        int t = m.EndToken;
+        if (!NextIsAdjacentWord(doc, t) || !IsNameToken(doc, t) || matchStarts.Contains(t) || Has(PatternWordsAfter, doc.TokenText(t))) return null;
+        int end = NameRunEnd(doc, t);
+        for (int k = t; k < end; k++)
+            if (Has(FacilityWords, doc.TokenText(k)) || Has(PatternWordsAfter, doc.TokenText(k)) || Has(QualifiedWords, doc.TokenText(k))
+                || Has(FacilityModifiers, doc.TokenText(k))) return null;
+        if (end >= doc.Tokens.Length || doc.Tokens[end].Kind != TokenKind.Word || !char.IsLower(doc.TokenText(end)[0])
+            || !Has(PatternWordsAfter, doc.TokenText(end))) return null;
+        var span = new TextSpan(doc.Tokens[m.FirstToken].Start, doc.Tokens[end - 1].End);
+        return (new PlaceMention(span, doc.Text[span.Start..span.End], null, 0.3, PlaceKind.Settlement, false), end);
     }
 
     /// <summary>

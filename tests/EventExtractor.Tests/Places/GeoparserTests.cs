@@ -48,6 +48,17 @@ public class GeoparserTests(PlacesFixture fixture)
     }
 
     [Fact]
+    public void A_match_followed_by_more_of_a_name_and_a_place_word_is_the_head_of_that_name()
+    {
+        // Suluk is a town in Raqqa; "Suluk Qarzoun village" is another place (invented), which the gazetteer lacks.
+        var m = Assert.Single(Parse("Syrian forces took control of Suluk Qarzoun village on Monday."), m => m.Kind != PlaceKind.Country);
+        Assert.Equal("Suluk Qarzoun", m.Text);
+        Assert.Null(m.Entry);
+        // A facility word after the name is not more of it.
+        Assert.Contains(Parse("Syrian forces took control of Suluk Military base on Monday."), m => m.Text == "Suluk" && m.Entry is not null);
+    }
+
+    [Fact]
     public void The_seed_has_no_place_that_is_not_a_place()
     {
         var mentions = fixture.Parser.Parse(Document.Create("seed", PlacesFixture.SeedText));
