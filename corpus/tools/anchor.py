@@ -178,6 +178,12 @@ def compile_file(path, test_articles):
         event = {"type": etype}
         for name, value in (("trigger", trigger), ("actor", actor), ("counterpart", counterpart), ("place", place), ("time", time)):
             event[name] = find_span(text, value, ev_start, ev_end, f"{where} {name}", whole_words=name == "place") if value else None
+        for name in ("actor", "counterpart"):
+            # "the Free Idlib Army also clashed with al-Nusra in Idlib": the first "Idlib" is the actor's; the place is the second.
+            a, p = event[name], event["place"]
+            if a and a["start"] <= p["start"] and p["end"] <= a["end"] and text.find(p["text"], a["end"], ev_end) >= 0:
+                raise AnnError(f"{where}: the place '{p['text']}' was found inside the {name} '{a['text']}' although the evidence "
+                               f"names it again later: write '{p['text']}@N' for the occurrence meant")
         event["evidence"] = {"start": ev_start, "end": ev_end}
         if note:
             event["note"] = note
