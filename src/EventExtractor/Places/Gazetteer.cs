@@ -184,7 +184,7 @@ public sealed class Gazetteer
 
     /// <summary>
     /// The entries of <paramref name="countryCode"/> whose name keys share the consonant skeleton
-    /// (<see cref="PlaceNormalizer.Skeleton"/>) of <paramref name="key"/>, as entry indices in gazetteer order: for a name the
+    /// (<see cref="PlaceNormalizer.Skeleton(string)"/>) of <paramref name="key"/>, as entry indices in gazetteer order: for a name the
     /// keys lack. Only the village-layer countries (Who's On First and UCDP: Syria, Iraq, Yemen...) are indexed, where
     /// transliterations of one village vary most; elsewhere the result is empty. The index is built in one pass over the
     /// keys on first use (a few hundred milliseconds), so callers that never need it never pay for it.
@@ -210,40 +210,51 @@ public sealed class Gazetteer
     /// </summary>
     private (Dictionary<string, int[]> Index, Dictionary<string, int> Countries) SkeletonIndex()
     {
-        // The countries with a village layer: those of entries whose source names WOF or UCDP.
+        // The countries with a village layer: those of entries whose source names WOF or UCDP (each source string read once).
         var villageCountries = new bool[_stringOffsets.Length];
+        var villageSource = new bool?[_stringOffsets.Length];
         var countries = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int e = 0; e < _sourceIndex.Length; e++)
         {
-            var source = Str(_sourceIndex[e]);
-            if (_countryIndex[e] >= 0 && source is not null && (source.Contains("wof", StringComparison.Ordinal) || source.Contains("ucdp", StringComparison.Ordinal)))
+            int si = _sourceIndex[e];
+            if (_countryIndex[e] < 0 || si < 0) continue;
+            bool village = villageSource[si] ??= Str(si)!.Contains("wof", StringComparison.Ordinal) || Str(si)!.Contains("ucdp", StringComparison.Ordinal);
+            if (village && !villageCountries[_countryIndex[e]])
             {
                 villageCountries[_countryIndex[e]] = true;
                 countries[Str(_countryIndex[e])!] = _countryIndex[e];
             }
         }
-        var lists = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        // Skeleton -> (country << 32 | entry) for each entry, so one primitive sort orders a list by country, then entry.
+        var lists = new Dictionary<string, List<long>>(StringComparer.Ordinal);
+        var lookup = lists.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> skeleton = stackalloc char[256];
         for (int k = 0; k < KeyCount; k++)
         {
-            List<int>? list = null;
+            List<long>? list = null;
             foreach (int e in _postings.AsSpan(_postingOffsets[k], _postingOffsets[k + 1] - _postingOffsets[k]))
             {
                 if (_countryIndex[e] < 0 || !villageCountries[_countryIndex[e]]) continue;
                 if (list is null)
                 {
-                    var skeleton = PlaceNormalizer.Skeleton(new string(_keyChars, _keyOffsets[k], _keyOffsets[k + 1] - _keyOffsets[k]));
-                    if (!lists.TryGetValue(skeleton, out list)) lists[skeleton] = list = [];
+                    var key = _keyChars.AsSpan(_keyOffsets[k], _keyOffsets[k + 1] - _keyOffsets[k]);
+                    var buffer = key.Length <= skeleton.Length ? skeleton : new char[key.Length];
+                    var sk = buffer[..PlaceNormalizer.Skeleton(key, buffer)];
+                    if (!lookup.TryGetValue(sk, out list)) lookup[sk] = list = [];
                 }
-                list.Add(e);
+                list.Add((long)_countryIndex[e] << 32 | (uint)e);
             }
         }
         var index = new Dictionary<string, int[]>(lists.Count, StringComparer.Ordinal);
-        foreach (var (skeleton, list) in lists)
+        foreach (var (sk, list) in lists)
         {
-            list.Sort((a, b) => _countryIndex[a] != _countryIndex[b] ? _countryIndex[a].CompareTo(_countryIndex[b]) : a.CompareTo(b));
+            var sorted = CollectionsMarshal.AsSpan(list);
+            sorted.Sort();
             int w = 0;
-            for (int r = 0; r < list.Count; r++) if (w == 0 || list[w - 1] != list[r]) list[w++] = list[r];
-            index[skeleton] = list.GetRange(0, w).ToArray();
+            for (int r = 0; r < sorted.Length; r++) if (w == 0 || sorted[w - 1] != sorted[r]) sorted[w++] = sorted[r];
+            var entries = new int[w];
+            for (int i = 0; i < w; i++) entries[i] = (int)(uint)sorted[i];
+            index[sk] = entries;
         }
         return (index, countries);
     }

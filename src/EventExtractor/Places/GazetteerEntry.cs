@@ -30,13 +30,18 @@ public sealed record GazetteerEntry(
     long Population,
     string Source)
 {
-    /// <summary>Country, province (first-level division), district, settlement, facility (camp, airbase, dam, crossing) or natural feature.</summary>
-    public PlaceKind Kind => FeatureCode switch
+    /// <summary>
+    /// Country, province (first-level division), district, settlement, facility (camp, airbase, dam, crossing) or natural feature.
+    /// Computed once (the geoparser reads it for every candidate of every name); entries are never copied with <c>with</c>.
+    /// </summary>
+    public PlaceKind Kind { get; } = KindOf(FeatureCode, FeatureClass);
+
+    private static PlaceKind KindOf(string featureCode, char featureClass) => featureCode switch
     {
         "PCLI" or "PCL" or "PCLD" or "PCLF" or "PCLS" or "PCLIX" or "TERR" => PlaceKind.Country,
         "ADM1" or "ADM1H" => PlaceKind.Province,
         "ADM2" or "ADM3" or "ADM4" or "ADMD" => PlaceKind.District,
-        _ => FeatureClass switch
+        _ => featureClass switch
         {
             'P' => PlaceKind.Settlement,
             'S' => PlaceKind.Facility,

@@ -555,7 +555,7 @@ public sealed class Geoparser
             s += 4.0 * share;
             if (total > 0 && share == 0 && e.Kind != PlaceKind.Country) s -= 1.0;
             if (explicitCountry is not null && e.CountryCode == explicitCountry && e.Kind != PlaceKind.Country) s += 3;
-            if (e is { CountryCode: { } cc, Admin1: { } admin1 } && e.Kind != PlaceKind.Country && provinces.Contains((cc, admin1))) s += 2.5;
+            if (provinces.Count > 0 && e is { CountryCode: { } cc, Admin1: { } admin1 } && e.Kind != PlaceKind.Country && provinces.Contains((cc, admin1))) s += 2.5;
             if (e.CountryCode is not null && _priorCountries.Contains(e.CountryCode) && e.Kind != PlaceKind.Country) s += 1.5;
             if (provinceCue && e.Kind is PlaceKind.Province) s += 3;
             if (e.Kind is PlaceKind.District) s += districtCue ? 3 : -1;
@@ -734,7 +734,7 @@ public sealed class Geoparser
         for (int i = 0; i + 2 < tokens.Length; i++)
         {
             // the village of X
-            if (tokens[i].Kind == TokenKind.Word && Has(PatternWordsOf, doc.TokenText(i)) && doc.TokenText(i + 1) is "of")
+            if (tokens[i].Kind == TokenKind.Word && doc.TokenText(i + 1) is "of" && Has(PatternWordsOf, doc.TokenText(i)))
             {
                 int s = i + 2, e = NameRunEnd(doc, s);
                 if (e > s) TryAdd(doc, s, e, KindOf(doc.TokenText(i).ToString()), taken, blocked, mentions);
@@ -754,7 +754,7 @@ public sealed class Geoparser
         for (int i = 1; i < tokens.Length; i++)
         {
             // X town, X district, X camp
-            if (tokens[i].Kind != TokenKind.Word || !Has(PatternWordsAfter, doc.TokenText(i)) || !char.IsLower(text[tokens[i].Start])) continue;
+            if (tokens[i].Kind != TokenKind.Word || !char.IsLower(text[tokens[i].Start]) || !Has(PatternWordsAfter, doc.TokenText(i))) continue;
             int e = i, s = i;
             while (s > 0 && (IsNameToken(doc, s - 1) || (IsHyphenToken(doc, s - 1) && s - 2 >= 0 && IsNameToken(doc, s - 2)))) s--;
             while (s < e && IsHyphenToken(doc, s)) s++;

@@ -126,20 +126,28 @@ public static class PlaceNormalizer
     /// </summary>
     public static string Skeleton(string key)
     {
-        var sb = new StringBuilder(key.Length);
+        ArgumentNullException.ThrowIfNull(key);
+        var buffer = key.Length <= 256 ? stackalloc char[key.Length] : new char[key.Length];
+        return new string(buffer[..Skeleton(key, buffer)]);
+    }
+
+    /// <summary>Writes the skeleton of <paramref name="key"/> into <paramref name="destination"/> (at least as long as the key) and returns its length.</summary>
+    public static int Skeleton(ReadOnlySpan<char> key, Span<char> destination)
+    {
+        int o = 0;
         int wordStart = 0;
         for (int i = 0; i < key.Length; i++)
         {
             char c = key[i];
-            if (c == ' ') { sb.Append(' '); wordStart = i + 1; continue; }
+            if (c == ' ') { destination[o++] = ' '; wordStart = i + 1; continue; }
             char next = i + 1 < key.Length ? key[i + 1] : '\0';
             if (next == 'h' && c is 't' or 'd' or 's' or 'k' or 'g') { c = c == 'd' ? 't' : c; i++; }
             else if (c == 'h' && (next is ' ' or '\0') && i > wordStart) continue; // final h: Rasmah = Rasma
             else if (i > wordStart && (IsVowel(c) || c == 'y')) continue;
-            if (sb.Length > 0 && sb[^1] == c) continue;
-            sb.Append(c);
+            if (o > 0 && destination[o - 1] == c) continue;
+            destination[o++] = c;
         }
-        return sb.ToString();
+        return o;
     }
 
     private static void Put(Span<char> destination, ref int o, char c)
