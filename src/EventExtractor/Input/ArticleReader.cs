@@ -188,6 +188,11 @@ public static class ArticleReader
     {
         string where = $"{path}:{lineNo}";
         if (IsBlank(line, length)) yield break;
+        if (ReadPlain(line.AsSpan(0, length), where, options) is { } plain)
+        {
+            yield return plain;
+            yield break;
+        }
         if (!TryDecode(line, 0, length, out var json, out var badByte))
         {
             yield return Problem(where, $"skipped: invalid UTF-8 at byte {badByte} of the line", ProblemKind.BadRecord);
@@ -238,6 +243,24 @@ public static class ArticleReader
         }
         string? title = obj["title"] is JValue { Type: JTokenType.String } t ? (string?)t : null;
         yield return new InputItem(new Article(id, text, date, title, where), null);
+    }
+
+    /// <summary>
+    /// The article of a plain record (<see cref="PlainJsonRecord"/>) that the general way would take without a word; null
+    /// for anything it would skip or warn about, so that it reports that line itself.
+    /// </summary>
+    private static InputItem? ReadPlain(ReadOnlySpan<byte> line, string where, ArticleReaderOptions options)
+    {
+        // No more bytes than this, no more characters than the general way takes.
+        if (line.Length > options.MaxArticleChars || !PlainJsonRecord.TryRead(line, out var text, out var id, out var rawDate, out var title)) return null;
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        DateOnly? date = options.DefaultDate;
+        if (rawDate is not null)
+        {
+            if (!TryParseDate(rawDate, out var parsed)) return null;
+            date = parsed;
+        }
+        return new InputItem(new Article(id ?? where, text, date, title, where), null);
     }
 
     /// <summary>ISO 8601 date or date-time: 2017-11-10, 2017-11-10T08:00:00Z.</summary>

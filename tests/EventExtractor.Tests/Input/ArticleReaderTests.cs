@@ -62,6 +62,25 @@ public sealed class ArticleReaderTests : IDisposable
         Assert.Equal(ProblemKind.Warning, problems[3].Kind);
     }
 
+    // Plain records are read straight from the bytes, the rest by Newtonsoft: both ways must give the same article.
+    [Theory]
+    [InlineData("""{"text":"A \u00e9 \"quoted\" line","id":"x","title":"T","extra":{"a":[1,2,{"b":null}]}}""", "A é \"quoted\" line", "x", "T")]
+    [InlineData("""{"extra":[{"text":"inner"}],"text":"A","title":5}""", "A", null, null)]
+    [InlineData("""{"text":"A","id":null,"date":null}""", "A", null, null)]
+    [InlineData("""{"text":"first","text":"second"}""", "second", null, null)] // repeated: the last one, as Newtonsoft reads it
+    [InlineData("""{"text":"A"} // a comment""", "A", null, null)]
+    [InlineData("""{'text':'single quotes'}""", "single quotes", null, null)]
+    [InlineData("""{"text":"numeric id","id":7}""", "numeric id", "7", null)]
+    public void Plain_and_general_records_read_the_same(string line, string text, string? id, string? title)
+    {
+        var path = Write("p.jsonl", line + "\n");
+        var article = Assert.Single(Read(path)).Article!;
+        Assert.Equal(text, article.Text);
+        Assert.Equal(id ?? $"{path}:1", article.Id);
+        Assert.Equal(title, article.Title);
+        Assert.Equal(new DateOnly(2017, 11, 10), article.Date);
+    }
+
     [Fact]
     public void A_directory_is_read_recursively_in_ordinal_order_and_gzip_works()
     {
