@@ -125,10 +125,19 @@ public static class EventJson
 
 internal sealed class JsonLinesEventWriter(TextWriter output) : EventWriter(output)
 {
+    // One JSON writer for the whole stream, writing straight to the output: no string per event.
+    private readonly JsonTextWriter _json = new(output) { Formatting = Formatting.None, Culture = CultureInfo.InvariantCulture, CloseOutput = false };
+
     public override void Write(ControlEvent e)
     {
-        Output.Write(EventJson.Serialize(e));
-        Output.Write('\n');
+        EventJson.Write(_json, e);
+        _json.WriteWhitespace("\n");
+    }
+
+    public override void Complete()
+    {
+        _json.Flush();
+        base.Complete();
     }
 }
 
