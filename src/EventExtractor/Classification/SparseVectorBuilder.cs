@@ -124,33 +124,45 @@ public sealed class SparseVectorBuilder
         return new VBuffer<float>(length, unique, values, indexes);
     }
 
-    [ThreadStatic] private static long[]? _sortKeys;
-    [ThreadStatic] private static (int, float)[]? _sortCopy;
+    [ThreadStatic] private static (int, float)[]? _sortA, _sortB;
 
     /// <summary>
     /// Sorts entries by index, repeated indexes in their original order, unless an index occurs more than
-    /// <paramref name="maxRepeats"/> times: then the entries are left as they are and the result is false. A primitive
-    /// sort of (index, position) keys: the comparison sort with a delegate cost about a tenth of extraction.
+    /// <paramref name="maxRepeats"/> times (or one is negative): then the entries are left as they are and the result is
+    /// false. A radix sort, a byte of the index a pass: the comparison sort with a delegate cost a tenth of extraction.
     /// </summary>
     private static bool TrySortByIndex(Span<(int Index, float Value)> entries, int maxRepeats)
     {
         if (entries.Length < 2) return true;
-        if (_sortKeys is null || _sortKeys.Length < entries.Length)
+        if (_sortA is null || _sortA.Length < entries.Length)
         {
-            _sortKeys = new long[Math.Max(entries.Length, 2 * (_sortKeys?.Length ?? 128))];
-            _sortCopy = new (int, float)[_sortKeys.Length];
+            _sortA = new (int, float)[Math.Max(entries.Length, 2 * (_sortA?.Length ?? 128))];
+            _sortB = new (int, float)[_sortA.Length];
         }
-        var keys = _sortKeys.AsSpan(0, entries.Length);
-        for (int i = 0; i < entries.Length; i++) keys[i] = (long)entries[i].Index << 32 | (uint)i;
-        keys.Sort();
-        for (int i = 0, run = 1; i < keys.Length; i++)
+        int max = 0;
+        foreach (var e in entries)
         {
-            run = i > 0 && keys[i] >> 32 == keys[i - 1] >> 32 ? run + 1 : 1;
+            if (e.Index < 0) return false;
+            max = Math.Max(max, e.Index);
+        }
+        // Each pass is stable and goes from the lowest byte up, so the result is ordered by index, then by position.
+        ReadOnlySpan<(int Index, float Value)> from = entries;
+        Span<int> starts = stackalloc int[256];
+        for (int shift = 0; shift == 0 || max >> shift > 0; shift += 8)
+        {
+            var to = (shift / 8 % 2 == 0 ? _sortA : _sortB!).AsSpan(0, entries.Length);
+            starts.Clear();
+            foreach (var e in from) starts[(e.Index >> shift) & 0xFF]++;
+            for (int d = 0, sum = 0; d < 256; d++) (starts[d], sum) = (sum, sum + starts[d]);
+            foreach (var e in from) to[starts[(e.Index >> shift) & 0xFF]++] = e;
+            from = to;
+        }
+        for (int i = 1, run = 1; i < from.Length; i++)
+        {
+            run = from[i].Index == from[i - 1].Index ? run + 1 : 1;
             if (run > maxRepeats) return false;
         }
-        var copy = _sortCopy.AsSpan(0, entries.Length);
-        entries.CopyTo(copy);
-        for (int i = 0; i < keys.Length; i++) entries[i] = copy[(int)(uint)keys[i]];
+        from.CopyTo(entries);
         return true;
     }
 
