@@ -4,8 +4,12 @@ using Microsoft.ML.Data;
 
 namespace EventExtractor.Classification;
 
-/// <summary>One (candidate, actor mention) pair as the role model sees it: the actor and its named binary features.</summary>
-public sealed record RolePair(ActorSpan Actor, bool InPreviousSentence, IReadOnlyList<string> Features);
+/// <summary>
+/// One (candidate, actor mention) pair as the role model sees it: the actor and its named binary features, and their
+/// indexes in <see cref="RoleFeatures.Vector(IReadOnlyList{string})"/> when the extraction made them (then
+/// <paramref name="Features"/> is empty unless names were asked for too).
+/// </summary>
+public sealed record RolePair(ActorSpan Actor, bool InPreviousSentence, IReadOnlyList<string> Features, IReadOnlyList<int>? Indexes = null);
 
 /// <summary>The pairs of one candidate, and the start of its trigger word (the place's start when none is found).</summary>
 public sealed record RolePairs(IReadOnlyList<RolePair> Pairs, int TriggerStart);
@@ -48,8 +52,11 @@ public sealed class RoleFeatures
 
     public RoleFeatures() : this(TriggerLexicon.LoadDefault(), ActorDictionary.LoadDefault()) { }
 
-    /// <summary>The pairs of candidate <paramref name="c"/> with type <paramref name="label"/>: sentence actors first, then the previous sentence's.</summary>
-    public RolePairs Extract(Document doc, Candidate c, string label)
+    /// <summary>
+    /// The pairs of candidate <paramref name="c"/> with type <paramref name="label"/>: sentence actors first, then the previous
+    /// sentence's. Without <paramref name="names"/> only the features' hashed indexes are made (for scoring: no string per feature).
+    /// </summary>
+    public RolePairs Extract(Document doc, Candidate c, string label, bool names = true)
     {
         ArgumentNullException.ThrowIfNull(doc);
         ArgumentNullException.ThrowIfNull(c);
@@ -81,66 +88,65 @@ public sealed class RoleFeatures
         {
             var a = actors[i];
             var (s, e) = spans[i];
-            var f = new List<string>(96);
-            void Add(string name) { f.Add(name); f.Add(label + "|" + name); }
-            Add("cur");
-            Add("nA=" + Math.Min(actors.Count, 4));
-            Add("pos=" + Bucket(s));
+            var f = new PairFeatures(label, names, 96);
+            f.AddTyped("cur");
+            f.AddTyped("nA=", Number(Math.Min(actors.Count, 4)));
+            f.AddTyped("pos=", Bucket(s));
             string dirP = s > placeTok ? "P<A" : "A<P";
-            Add(dirP);
-            Add("dP=" + Bucket(Gap(s, e, placeTok, placeTok + 1)));
+            f.AddTyped(dirP);
+            f.AddTyped("dP=", Bucket(Gap(s, e, placeTok, placeTok + 1)));
             string w1 = s >= 1 ? words[s - 1] : "<s>", w2 = s >= 2 ? words[s - 2] : "<s>";
             string n1 = e < words.Count ? words[e] : "</s>", n2 = e + 1 < words.Count ? words[e + 1] : "</s>";
-            Add("w-1=" + w1);
-            Add("w-2=" + w2);
-            Add("w-2w-1=" + w2 + "_" + w1);
-            Add("w+1=" + n1);
-            Add("w+2=" + n2);
-            Add("w+1w+2=" + n1 + "_" + n2);
-            if ((w1 == "under" || w2 == "under") && Enumerable.Range(e, 3).Any(k => k < words.Count && words[k] == "control")) Add("underControl");
-            if (n1 is "held" or "controlled" || n1 == "-" && n2 is "held" or "controlled") Add("heldBy");
+            f.AddTyped("w-1=", w1);
+            f.AddTyped("w-2=", w2);
+            f.AddTyped("w-2w-1=", w2, "_", w1);
+            f.AddTyped("w+1=", n1);
+            f.AddTyped("w+2=", n2);
+            f.AddTyped("w+1w+2=", n1, "_", n2);
+            if ((w1 == "under" || w2 == "under") && Enumerable.Range(e, 3).Any(k => k < words.Count && words[k] == "control")) f.AddTyped("underControl");
+            if (n1 is "held" or "controlled" || n1 == "-" && n2 is "held" or "controlled") f.AddTyped("heldBy");
             if (trig >= 0)
             {
                 string dir = s > trig ? "T<A" : "A<T";
                 int dt = Gap(s, e, trig, trig + 1);
-                Add(dir);
-                Add(dir + "|dT=" + Bucket(dt));
-                Add("ord=" + Order(s, trig, placeTok));
-                Add("trig=" + words[trig]);
-                Add("trig=" + words[trig] + "|" + dir);
+                f.AddTyped(dir);
+                f.AddTyped(dir, "|dT=", Bucket(dt));
+                f.AddTyped("ord=", Order(s, trig, placeTok));
+                f.AddTyped("trig=", words[trig]);
+                f.AddTyped("trig=", words[trig], "|", dir);
                 bool passive = (trig >= 1 && BeWords.Contains(words[trig - 1])) || (trig >= 2 && BeWords.Contains(words[trig - 2]));
-                if (passive) { Add("passive"); Add("passive|" + dir + "|w-1=" + w1); }
-                if (NominalTriggers.Contains(words[trig])) { Add("nominal|" + dir); Add("nominal|" + dir + "|w-1=" + w1); }
-                Add(dir + "|w-1=" + w1);
+                if (passive) { f.AddTyped("passive"); f.AddTyped("passive|", dir, "|w-1=", w1); }
+                if (NominalTriggers.Contains(words[trig])) { f.AddTyped("nominal|", dir); f.AddTyped("nominal|", dir, "|w-1=", w1); }
+                f.AddTyped(dir, "|w-1=", w1);
                 int from = s > trig ? trig + 1 : e, to = s > trig ? s : trig;
-                if (to - from > MaxBetween) Add("between=far");
+                if (to - from > MaxBetween) f.AddTyped("between=far");
                 else
                 {
-                    Add("between=" + (to - from));
+                    f.AddTyped("between=", Number(to - from));
                     for (int k = from; k < to; k++)
                     {
-                        f.Add("bw=" + dir + "|" + words[k]);
-                        if (k + 1 < to) f.Add("bb=" + dir + "|" + words[k] + "_" + words[k + 1]);
+                        f.Add("bw=", dir, "|", words[k]);
+                        if (k + 1 < to) f.Add("bb=", dir, "|", words[k], "_", words[k + 1]);
                     }
                 }
                 for (int j = 0; j < actors.Count; j++)
-                    if (j != i && spans[j].S >= from && spans[j].E <= to) { Add("actorBetween"); break; }
-                if (placeTok >= from && placeTok < to) Add("placeBetween");
-                if (i == nearestBefore) Add("nearestBeforeT");
-                if (i == nearestAfter) Add("nearestAfterT");
-                Add("rankT=" + Math.Min(byTrigger.IndexOf(i), 3));
+                    if (j != i && spans[j].S >= from && spans[j].E <= to) { f.AddTyped("actorBetween"); break; }
+                if (placeTok >= from && placeTok < to) f.AddTyped("placeBetween");
+                if (i == nearestBefore) f.AddTyped("nearestBeforeT");
+                if (i == nearestAfter) f.AddTyped("nearestAfterT");
+                f.AddTyped("rankT=", Number(Math.Min(byTrigger.IndexOf(i), 3)));
             }
             else
             {
-                Add("noTrigger");
+                f.AddTyped("noTrigger");
             }
-            if (i == nearestPlace) Add("nearestP");
-            if (i == 0) Add("first");
-            if (i == actors.Count - 1) Add("last");
-            AddActor(a, Add);
-            if (Same(heuristic.Agent, a)) Add("h.agent");
-            if (Same(heuristic.Counterpart, a)) Add("h.counterpart");
-            result.Add(new RolePair(a, false, f));
+            if (i == nearestPlace) f.AddTyped("nearestP");
+            if (i == 0) f.AddTyped("first");
+            if (i == actors.Count - 1) f.AddTyped("last");
+            AddActor(a, f);
+            if (Same(heuristic.Agent, a)) f.AddTyped("h.agent");
+            if (Same(heuristic.Counterpart, a)) f.AddTyped("h.counterpart");
+            result.Add(new RolePair(a, false, f.Names, f.Indexes));
         }
 
         if (c.SentenceIndex > 0)
@@ -151,32 +157,31 @@ public sealed class RoleFeatures
             {
                 var a = previous[i];
                 var (s, e) = Tokens(doc, prevSentence, a);
-                var f = new List<string>(32);
-                void Add(string name) { f.Add(name); f.Add(label + "|" + name); }
-                Add("prev");
-                Add("prev|nA=" + Math.Min(actors.Count, 4));
-                Add("prev|rank=" + Math.Min(i, 3));
-                if (i == 0) Add("prev|first");
-                if (i == previous.Count - 1) Add("prev|last");
-                Add("prev|pos=" + Bucket(s));
-                Add("prev|w-1=" + (s >= 1 ? prevWords[s - 1] : "<s>"));
-                Add("prev|w+1=" + (e < prevWords.Count ? prevWords[e] : "</s>"));
-                if (pronounBeforeTrigger) Add("prev|pronoun");
-                if (trig < 0) Add("prev|noTrigger");
-                AddActor(a, Add);
-                if (Same(heuristic.Agent, a)) Add("h.agent");
-                if (Same(heuristic.Counterpart, a)) Add("h.counterpart");
-                result.Add(new RolePair(a, true, f));
+                var f = new PairFeatures(label, names, 32);
+                f.AddTyped("prev");
+                f.AddTyped("prev|nA=", Number(Math.Min(actors.Count, 4)));
+                f.AddTyped("prev|rank=", Number(Math.Min(i, 3)));
+                if (i == 0) f.AddTyped("prev|first");
+                if (i == previous.Count - 1) f.AddTyped("prev|last");
+                f.AddTyped("prev|pos=", Bucket(s));
+                f.AddTyped("prev|w-1=", s >= 1 ? prevWords[s - 1] : "<s>");
+                f.AddTyped("prev|w+1=", e < prevWords.Count ? prevWords[e] : "</s>");
+                if (pronounBeforeTrigger) f.AddTyped("prev|pronoun");
+                if (trig < 0) f.AddTyped("prev|noTrigger");
+                AddActor(a, f);
+                if (Same(heuristic.Agent, a)) f.AddTyped("h.agent");
+                if (Same(heuristic.Counterpart, a)) f.AddTyped("h.counterpart");
+                result.Add(new RolePair(a, true, f.Names, f.Indexes));
             }
         }
         return new RolePairs(result, triggerStart);
     }
 
-    private void AddActor(ActorSpan a, Action<string> add)
+    private void AddActor(ActorSpan a, PairFeatures f)
     {
         var actor = a.ActorId is null ? null : _actors?.Find(a.ActorId);
-        add("kind=" + (actor is null ? "unknown" : actor.KindName));
-        if (actor is { IsGeneric: true }) add("generic");
+        f.AddTyped("kind=", actor is null ? "unknown" : actor.KindName);
+        if (actor is { IsGeneric: true }) f.AddTyped("generic");
     }
 
     private static bool Same(ActorSpan? x, ActorSpan y) => x is not null && x.Span == y.Span;
@@ -186,6 +191,10 @@ public sealed class RoleFeatures
 
     /// <summary>Tokens strictly between two token ranges (0 when adjacent or overlapping).</summary>
     private static int Gap(int s1, int e1, int s2, int e2) => e1 <= s2 ? s2 - e1 : e2 <= s1 ? s1 - e2 : 0;
+
+    private static readonly string[] Numbers = Enumerable.Range(0, 16).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+    private static string Number(int n) => n >= 0 && n < Numbers.Length ? Numbers[n] : n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Bucket(int d) => d switch
     {
@@ -214,15 +223,61 @@ public sealed class RoleFeatures
         return SparseVectorBuilder.ToVector(entries, Dimension);
     }
 
-    /// <summary>The index of a named feature in <see cref="Vector"/>.</summary>
-    public static int Hash(string name)
+    /// <summary>The vector of a pair: from its indexes when the extraction made them, else from its names.</summary>
+    public static VBuffer<float> Vector(RolePair pair)
     {
-        uint h = 2166136261;
-        foreach (char ch in name)
+        ArgumentNullException.ThrowIfNull(pair);
+        if (pair.Indexes is not { } indexes) return Vector(pair.Features);
+        var entries = new (int Index, float Value)[indexes.Count];
+        for (int i = 0; i < entries.Length; i++) entries[i] = (indexes[i], 1f);
+        return SparseVectorBuilder.ToVector(entries, Dimension);
+    }
+
+    /// <summary>The index of a named feature in <see cref="Vector(IReadOnlyList{string})"/>.</summary>
+    public static int Hash(string name) => Index(Continue(HashStart, name));
+
+    internal const uint HashStart = 2166136261;
+
+    /// <summary>FNV-1a over each byte of the UTF-16 code units, continued from <paramref name="h"/>: hashing a name's parts in turn hashes the name.</summary>
+    internal static uint Continue(uint h, string part)
+    {
+        foreach (char ch in part)
         {
             h = (h ^ (ch & 0xFFu)) * 16777619;
             h = (h ^ (uint)(ch >> 8)) * 16777619;
         }
-        return (int)(h & (Dimension - 1));
+        return h;
+    }
+
+    internal static int Index(uint h) => (int)(h & (Dimension - 1));
+}
+
+/// <summary>
+/// The features of one pair as they are added, each also conjoined with the event type ("captured|w-1=from"): their
+/// indexes (<see cref="RoleFeatures.Hash"/> of the name, hashed part by part, so no string is built) and, when asked, their names.
+/// </summary>
+internal sealed class PairFeatures(string label, bool keepNames, int capacity)
+{
+    private readonly List<string>? _names = keepNames ? new(capacity) : null;
+
+    public List<int> Indexes { get; } = new(capacity);
+
+    public IReadOnlyList<string> Names => _names ?? (IReadOnlyList<string>)[];
+
+    /// <summary>The feature whose name is <paramref name="parts"/> joined.</summary>
+    public void Add(params ReadOnlySpan<string> parts) => Add(RoleFeatures.HashStart, "", parts);
+
+    /// <summary>The feature and its conjunction with the event type.</summary>
+    public void AddTyped(params ReadOnlySpan<string> parts)
+    {
+        Add(parts);
+        Add(RoleFeatures.Continue(RoleFeatures.Continue(RoleFeatures.HashStart, label), "|"), label + "|", parts);
+    }
+
+    private void Add(uint h, string prefix, ReadOnlySpan<string> parts)
+    {
+        foreach (var part in parts) h = RoleFeatures.Continue(h, part);
+        Indexes.Add(RoleFeatures.Index(h));
+        _names?.Add(prefix + string.Concat(parts));
     }
 }

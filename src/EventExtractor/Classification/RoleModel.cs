@@ -86,7 +86,7 @@ public sealed class RoleModel : IRoleAssigner
     /// <summary>Agent and counterpart of a candidate with the given type. Safe to call from many threads.</summary>
     public RoleAssignment Assign(Document doc, Candidate c, string label)
     {
-        var pairs = _features.Extract(doc, c, label);
+        var pairs = _features.Extract(doc, c, label, names: false);
         return Decode(pairs, Score(pairs.Pairs), AgentThreshold, CounterpartThreshold);
     }
 
@@ -95,7 +95,7 @@ public sealed class RoleModel : IRoleAssigner
     {
         ArgumentNullException.ThrowIfNull(pairs);
         // The weights straight (as the classifier does): a prediction engine per pair cost most of the roles stage.
-        if (_linear is not null) return pairs.Select(p => _linear.Probabilities(RoleFeatures.Vector(p.Features))).ToArray();
+        if (_linear is not null) return pairs.Select(p => _linear.Probabilities(RoleFeatures.Vector(p))).ToArray();
         return ScoreWithEngine(pairs);
     }
 
@@ -107,7 +107,7 @@ public sealed class RoleModel : IRoleAssigner
         var scored = new ScoredPair();
         for (int i = 0; i < pairs.Count; i++)
         {
-            engine.Predict(new RolePairRow { Features = RoleFeatures.Vector(pairs[i].Features) }, ref scored);
+            engine.Predict(new RolePairRow { Features = RoleFeatures.Vector(pairs[i]) }, ref scored);
             result[i] = scored.Score.ToArray();
         }
         return result;

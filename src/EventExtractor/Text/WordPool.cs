@@ -11,7 +11,16 @@ public static class WordPool
     private const int MaxPooledLength = 64;
 
     [ThreadStatic]
-    private static Dictionary<string, string>? ThreadWords;
+    private static Pool? ThreadWords;
+
+    /// <summary>A thread's words and its span lookup over them (taken once: taking it checks the comparer each time).</summary>
+    private sealed class Pool
+    {
+        public readonly Dictionary<string, string> Words = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Lookup;
+
+        public Pool() => Lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <summary>The same string as <c>word.ToString().ToLowerInvariant()</c>, shared with earlier calls on this thread.</summary>
     public static string Lower(ReadOnlySpan<char> word)
@@ -19,12 +28,11 @@ public static class WordPool
         if (word.Length > MaxPooledLength) return word.ToString().ToLowerInvariant();
         Span<char> buffer = stackalloc char[MaxPooledLength];
         var lower = buffer[..word.ToLowerInvariant(buffer)];
-        var words = ThreadWords ??= new Dictionary<string, string>(StringComparer.Ordinal);
-        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(lower, out var known)) return known;
-        if (words.Count >= MaxWords) words.Clear();
+        var pool = ThreadWords ??= new Pool();
+        if (pool.Lookup.TryGetValue(lower, out var known)) return known;
+        if (pool.Words.Count >= MaxWords) pool.Words.Clear();
         var s = lower.ToString();
-        words.Add(s, s);
+        pool.Words.Add(s, s);
         return s;
     }
 }

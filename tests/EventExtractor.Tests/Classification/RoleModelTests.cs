@@ -47,6 +47,22 @@ public class RoleModelTests
     }
 
     [Fact]
+    public void Indexes_hashed_part_by_part_are_the_hashes_of_the_names()
+    {
+        var (doc, c) = FeatureExtractorTests.Make("The army captured Tadmur from ISIL.", "Tadmur", [], ["The army", "ISIL"], ControlLabels.Captured);
+        var named = new RoleFeatures().Extract(doc, c, ControlLabels.Captured).Pairs;
+        var bare = new RoleFeatures().Extract(doc, c, ControlLabels.Captured, names: false).Pairs;
+        Assert.Equal(named.Count, bare.Count);
+        for (int i = 0; i < named.Count; i++)
+        {
+            Assert.Equal(named[i].Features.Select(RoleFeatures.Hash), named[i].Indexes!);
+            Assert.Equal(named[i].Indexes!, bare[i].Indexes!);
+            Assert.Empty(bare[i].Features);
+            Assert.Equal(RoleFeatures.Vector(named[i].Features).GetIndices().ToArray(), RoleFeatures.Vector(bare[i]).GetIndices().ToArray());
+        }
+    }
+
+    [Fact]
     public void Hashed_vector_is_sorted_sparse_and_stable()
     {
         var v = RoleFeatures.Vector(["cur", "w-1=to", "cur"]);
