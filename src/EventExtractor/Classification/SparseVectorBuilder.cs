@@ -20,15 +20,22 @@ public sealed class SparseVectorBuilder
 
     private readonly int _denseLength;
     private readonly List<(int Index, float Value)> _entries = new(256);
+    private readonly List<(int Start, int Count)> _namespaces = [];
+    private readonly int[] _counts; // per hashed slot, how often the current namespace has it; zero between namespaces
     private int _namespaceStart;
     private uint[] _wordHashes = new uint[64];
     private uint _namespaceSeed;
 
-    public SparseVectorBuilder(int denseLength) => _denseLength = denseLength;
+    public SparseVectorBuilder(int denseLength)
+    {
+        _denseLength = denseLength;
+        _counts = new int[1 << HashBits];
+    }
 
     /// <summary>Length of every vector: the dense block plus the hashed space.</summary>
     public int Length => _denseLength + (1 << HashBits);
 
+    /// <summary>The dense features (before any namespace: a namespace holds hashed features only).</summary>
     public void Dense(float[] values)
     {
         for (int i = 0; i < values.Length; i++) if (values[i] != 0) _entries.Add((i, values[i]));
@@ -76,41 +83,64 @@ public sealed class SparseVectorBuilder
 
     private void AddHashed(uint h) => _entries.Add(((int)(Finish(h) & HashMask) + _denseLength, 1f));
 
-    /// <summary>Ends the namespace: repeated features are summed, then the namespace is scaled to unit length.</summary>
+    /// <summary>
+    /// Ends the namespace: repeated features are summed (counted: every value is 1), then the namespace is scaled to unit
+    /// length. Its features stay in the order they first came; <see cref="Build"/> sorts the whole vector once.
+    /// </summary>
     public void EndNamespace()
     {
         int count = _entries.Count - _namespaceStart;
         if (count == 0) return;
         var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_entries).Slice(_namespaceStart, count);
-        // Every value here is 1 (AddHashed), so the order of repeated indexes cannot change the sums below.
-        TrySortByIndex(span, int.MaxValue);
         int w = 0;
         for (int r = 0; r < span.Length; r++)
-        {
-            if (w > 0 && span[w - 1].Index == span[r].Index) span[w - 1].Value += span[r].Value;
-            else span[w++] = span[r];
-        }
+            if (_counts[span[r].Index - _denseLength]++ == 0) span[w++] = span[r];
+        // The sum of squared counts is a sum of whole numbers, the same in any order.
         double sumSquares = 0;
-        for (int i = 0; i < w; i++) sumSquares += span[i].Value * span[i].Value;
+        for (int i = 0; i < w; i++)
+        {
+            ref int n = ref _counts[span[i].Index - _denseLength];
+            span[i].Value = n;
+            n = 0;
+            sumSquares += span[i].Value * span[i].Value;
+        }
         float scale = (float)(1 / Math.Sqrt(sumSquares));
         for (int i = 0; i < w; i++) span[i].Value *= scale;
         _entries.RemoveRange(_namespaceStart + w, count - w);
+        _namespaces.Add((_namespaceStart, w));
     }
 
     /// <summary>The finished vector (indexes ascending, collisions between namespaces summed); the builder is reset.</summary>
     public VBuffer<float> Build()
     {
-        var vector = ToVector(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_entries), Length);
+        var entries = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_entries);
+        if (!TrySortByIndex(entries, maxRepeats: 2))
+        {
+            // Three or more values at one index sum in sort order: sort exactly as the models were trained and tested,
+            // a comparison sort over the namespaces each in index order.
+            foreach (var (start, count) in _namespaces) entries.Slice(start, count).Sort(ByIndex);
+            entries.Sort(ByIndex);
+        }
+        var vector = FromSorted(entries, Length);
         _entries.Clear();
+        _namespaces.Clear();
         return vector;
     }
+
+    private static readonly Comparison<(int Index, float Value)> ByIndex = static (a, b) => a.Index.CompareTo(b.Index);
 
     /// <summary>A sparse vector of <paramref name="length"/> from (index, value) entries in any order; repeated indexes are summed.</summary>
     public static VBuffer<float> ToVector(Span<(int Index, float Value)> entries, int length)
     {
         // Summing three or more values of one index in another order could change the last bit of the sum, so such
         // vectors keep the comparison sort the models were trained and tested with; two values sum the same either way.
-        if (!TrySortByIndex(entries, maxRepeats: 2)) entries.Sort(static (a, b) => a.Index.CompareTo(b.Index));
+        if (!TrySortByIndex(entries, maxRepeats: 2)) entries.Sort(ByIndex);
+        return FromSorted(entries, length);
+    }
+
+    /// <summary>The vector of entries sorted by index; repeated indexes are summed in their order.</summary>
+    private static VBuffer<float> FromSorted(ReadOnlySpan<(int Index, float Value)> entries, int length)
+    {
         int unique = 0;
         for (int i = 0; i < entries.Length; i++) if (i == 0 || entries[i].Index != entries[i - 1].Index) unique++;
         var indexes = new int[unique];

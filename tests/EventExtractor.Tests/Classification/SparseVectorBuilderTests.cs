@@ -55,6 +55,54 @@ public class SparseVectorBuilderTests
         Assert.NotEqual(a, Dense(Build("before", "shelled")));
     }
 
+    private static readonly SparseVectorBuilder SlotBuilder = new(0);
+
+    /// <summary>The slot of a one-word feature in namespace <paramref name="ns"/>.</summary>
+    private static int Slot(string ns, string word)
+    {
+        var b = SlotBuilder;
+        b.BeginNamespace(ns);
+        b.Add(word);
+        b.EndNamespace();
+        return b.Build().GetIndices()[0];
+    }
+
+    /// <summary>A word whose feature in <paramref name="ns"/> falls on <paramref name="slot"/> (about 65,536 tries).</summary>
+    private static string WordOn(string ns, int slot)
+    {
+        for (int i = 0; ; i++)
+            if (Slot(ns, "w" + i) == slot) return "w" + i;
+    }
+
+    [Fact]
+    public void Three_namespaces_on_one_slot_sum_as_the_comparison_sort_orders_them()
+    {
+        // Values of one slot from three or more namespaces are summed in the order the comparison sort leaves them (the
+        // order the models were trained with), and a float sum depends on its order: build such a vector both ways.
+        int slot = Slot("a", "x");
+        string[][] words = [["x", "p", "q"], [WordOn("b", slot), "r", "s", "t", "u"], [WordOn("c", slot), "v"], [WordOn("d", slot)]];
+        string[] names = ["a", "b", "c", "d"];
+        var b = new SparseVectorBuilder(0);
+        var expected = new List<(int Index, float Value)>();
+        for (int n = 0; n < names.Length; n++)
+        {
+            b.BeginNamespace(names[n]);
+            foreach (var w in words[n]) b.Add(w);
+            b.EndNamespace();
+            // The reference: each namespace sorted by index with unit length, then one comparison sort of the whole.
+            var ns = words[n].Select(w => Slot(names[n], w)).Order().ToList();
+            expected.AddRange(ns.Select(i => (i, (float)(1 / Math.Sqrt(ns.Count)))));
+        }
+        expected.Sort((x, y) => x.Index.CompareTo(y.Index));
+        float sum = 0;
+        foreach (var e in expected) if (e.Index == slot) sum += e.Value;
+
+        var v = b.Build();
+        int at = v.GetIndices().ToArray().ToList().IndexOf(slot);
+        Assert.Equal(BitConverter.SingleToInt32Bits(sum), BitConverter.SingleToInt32Bits(v.GetValues()[at]));
+        Assert.Equal(expected.Select(e => e.Index).Distinct(), v.GetIndices().ToArray());
+    }
+
     [Fact]
     public void Hashes_are_fixed_across_runs()
     {
