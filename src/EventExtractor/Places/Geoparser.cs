@@ -103,12 +103,18 @@ public sealed class Geoparser
 
     private readonly Gazetteer _gazetteer;
     private readonly HashSet<string> _priorCountries;
+    // Per entry, made on first use (a race only makes the same value twice): each name's candidates are scored again in every document.
+    private readonly double[] _priors;
+    private readonly string?[] _spellingKeys;
 
     public Geoparser(Gazetteer gazetteer, GeoparserOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(gazetteer);
         _gazetteer = gazetteer;
         _priorCountries = new HashSet<string>((options ?? new GeoparserOptions()).Countries.Select(c => c.Trim().ToUpperInvariant()), StringComparer.Ordinal);
+        _priors = new double[gazetteer.Entries.Count];
+        Array.Fill(_priors, double.NaN);
+        _spellingKeys = new string?[gazetteer.Entries.Count];
     }
 
     public Gazetteer Gazetteer => _gazetteer;
@@ -550,7 +556,7 @@ public sealed class Geoparser
         foreach (int c in m.Candidates)
         {
             var e = _gazetteer[c];
-            double s = Prior(e);
+            double s = PriorOf(c, e);
             double share = total > 0 && e.CountryCode is not null ? focus.GetValueOrDefault(e.CountryCode) / total : 0;
             s += 4.0 * share;
             if (total > 0 && share == 0 && e.Kind != PlaceKind.Country) s -= 1.0;
@@ -562,7 +568,7 @@ public sealed class Geoparser
             if (settlementCue && e.Kind is PlaceKind.Settlement) s += 1.5;
             if (!provinceCue && e.Kind is PlaceKind.Province && m.Candidates.Length > 1) s -= 0.5; // Homs the city unless the province is named
             if (e.Lat is null) s -= 0.3;
-            if (SameSpelling(e.Name, surfaceKey ??= SpellingKey(surface))) s += 0.3; // Koramaza the village spelt Koramaza, not its neighbour Kuramaza
+            if (SpellingKeyOf(c, e) == (surfaceKey ??= SpellingKey(surface))) s += 0.3; // Koramaza the village spelt Koramaza, not its neighbour Kuramaza
             if (s > bestScore) { second = bestScore; bestScore = s; best = e; }
             else if (s > second) second = s;
         }
@@ -604,7 +610,7 @@ public sealed class Geoparser
         return new PlaceMention(new TextSpan(start, end), surface, best, score, best.Kind, qualifier);
     }
 
-    /// <summary>A name folded for <see cref="SameSpelling"/>: case, diacritics, apostrophes, hyphens and a leading article (Al-, el-) dropped.</summary>
+    /// <summary>A name folded for comparing spellings: case, diacritics, apostrophes, hyphens and a leading article (Al-, el-) dropped.</summary>
     private static string SpellingKey(string name)
     {
         Span<char> x = stackalloc char[PlaceNormalizer.MaxTokenLength * 4];
@@ -612,12 +618,23 @@ public sealed class Geoparser
         return s.Length > x.Length ? name : new string(x[..PlaceNormalizer.Fold(s, x)]);
     }
 
-    /// <summary>Whether <paramref name="name"/> is spelt as the text's surface form whose <see cref="SpellingKey"/> is <paramref name="surfaceKey"/>.</summary>
-    private static bool SameSpelling(string name, string surfaceKey)
+    /// <summary>
+    /// The <see cref="SpellingKey"/> of entry <paramref name="index"/>'s name, to compare with the surface form's; a name too
+    /// long to fold gets a key no surface form has (folding drops NUL).
+    /// </summary>
+    private string SpellingKeyOf(int index, GazetteerEntry e)
     {
-        Span<char> x = stackalloc char[PlaceNormalizer.MaxTokenLength * 4];
-        var s = WithoutArticle(name);
-        return s.Length <= x.Length && x[..PlaceNormalizer.Fold(s, x)].SequenceEqual(surfaceKey);
+        if (Volatile.Read(ref _spellingKeys[index]) is { } known) return known;
+        var key = WithoutArticle(e.Name).Length > PlaceNormalizer.MaxTokenLength * 4 ? "\0" : SpellingKey(e.Name);
+        Volatile.Write(ref _spellingKeys[index], key);
+        return key;
+    }
+
+    private double PriorOf(int index, GazetteerEntry e)
+    {
+        double prior = Volatile.Read(ref _priors[index]);
+        if (double.IsNaN(prior)) Volatile.Write(ref _priors[index], prior = Prior(e));
+        return prior;
     }
 
     private static readonly System.Buffers.SearchValues<char> ArticleSeparators = System.Buffers.SearchValues.Create(" -");
