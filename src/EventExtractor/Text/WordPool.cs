@@ -19,8 +19,16 @@ public static class WordPool
         public readonly Dictionary<string, string> Words = new(StringComparer.Ordinal);
         public readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Lookup;
 
+        /// <summary>
+        /// The last word seen in each of a few thousand slots (by a hash of its characters): the frequent words ("the", "of",
+        /// "forces") are found here, in cache, without probing the large dictionary.
+        /// </summary>
+        public readonly string?[] Recent = new string?[RecentSlots];
+
         public Pool() => Lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    private const int RecentSlots = 4096;
 
     /// <summary>The same string as <c>word.ToString().ToLowerInvariant()</c>, shared with earlier calls on this thread.</summary>
     public static string Lower(ReadOnlySpan<char> word)
@@ -29,10 +37,17 @@ public static class WordPool
         Span<char> buffer = stackalloc char[MaxPooledLength];
         var lower = buffer[..word.ToLowerInvariant(buffer)];
         var pool = ThreadWords ??= new Pool();
-        if (pool.Lookup.TryGetValue(lower, out var known)) return known;
-        if (pool.Words.Count >= MaxWords) pool.Words.Clear();
-        var s = lower.ToString();
-        pool.Words.Add(s, s);
-        return s;
+        uint h = (uint)lower.Length;
+        foreach (char c in lower) h = (h ^ c) * 16777619;
+        ref string? recent = ref pool.Recent[(h ^ h >> 15) & (RecentSlots - 1)];
+        if (recent is not null && lower.SequenceEqual(recent)) return recent;
+        if (!pool.Lookup.TryGetValue(lower, out var known))
+        {
+            if (pool.Words.Count >= MaxWords) pool.Words.Clear();
+            known = lower.ToString();
+            pool.Words.Add(known, known);
+        }
+        recent = known;
+        return known;
     }
 }
