@@ -14,6 +14,19 @@ public static class TriggerOverrides
         ["loss", "of"], ["withdrew", "from"], ["withdrawal", "from"], ["retreated", "from"], ["pulled", "out", "of"], ["abandoned"], ["evacuated"],
     ];
 
+    /// <summary>
+    /// "claimed to recapture P", "claims to have taken P": a claim the text does not reject is annotated as the event
+    /// (corpus rule 11), where the classifier reads "claimed to" as a plan.
+    /// </summary>
+    private static IEnumerable<string[]> ClaimedCaptures()
+    {
+        foreach (var claim in new[] { "claim", "claims", "claimed" })
+        {
+            foreach (var verb in new[] { "capture", "recapture", "retake", "seize" }) yield return [claim, "to", verb];
+            foreach (var verb in new[] { "captured", "recaptured", "retaken", "seized", "taken" }) yield return [claim, "to", "have", verb];
+        }
+    }
+
     private static readonly string[][] CaptureBefore =
     [
         ["took", "control", "of"], ["took", "control", "over"], ["taken", "control", "of"], ["taken", "control", "over"], ["taking", "control", "of"],
@@ -23,6 +36,7 @@ public static class TriggerOverrides
         ["established", "control", "of"], ["established", "control", "over"], ["seized", "control", "over"], ["wrested", "control", "over"],
         ["restored", "control", "over"], ["restored", "control", "of"], ["took", "back"], ["taken", "back"],
         ["retook", "control", "of"], ["retook", "control", "over"], ["retaken", "control", "of"], ["retaken", "control", "over"],
+        .. ClaimedCaptures(),
         // Implicative verbs entail their complement: "managed to control P" and "was able to control P" say that the
         // actor did gain control; "advanced to control P" / "advanced to establish control over P" report the advance's
         // result. A bare "X controlled P" stays a state (see ControlledAfterFighting for the one exception).
@@ -82,10 +96,27 @@ public static class TriggerOverrides
         var sentence = doc.Sentences[sentenceIndex];
         int t = doc.TokenAt(place.Start) - 1;
         while (t >= sentence.FirstToken && doc.LowerToken(t) is "the" or "capital" or "city" or "town" or "provincial") t--;
-        if (t >= sentence.FirstToken && doc.LowerToken(t) is "near" or "outside") return true;
-        return t - 1 >= sentence.FirstToken && doc.TokenText(t).Equals("of", StringComparison.OrdinalIgnoreCase)
-            && Directions.Contains(doc.LowerToken(t - 1));
+        int before;
+        if (t >= sentence.FirstToken && doc.LowerToken(t) is "near" or "outside") before = t - 1;
+        else if (t - 1 >= sentence.FirstToken && doc.TokenText(t).Equals("of", StringComparison.OrdinalIgnoreCase) && Directions.Contains(doc.LowerToken(t - 1)))
+            before = t - 2;
+        else return false;
+        // "two villages near P", "a camp north of P": an unnamed place located by P is told of P (corpus rule 9, the
+        // near-rule); only a named place ("Tal X, just south of Damascus") makes P a mere landmark.
+        while (before >= sentence.FirstToken && doc.LowerToken(before) is "just" or "to" or "the" or "km" or "kilometres" or "kilometers" or "miles"
+               || before >= sentence.FirstToken && doc.Tokens[before].Kind == TokenKind.Number) before--;
+        bool unnamed = before >= sentence.FirstToken && UnnamedPlaces.Contains(doc.LowerToken(before))
+            && !(before - 1 >= sentence.FirstToken && doc.Tokens[before - 1].Kind == TokenKind.Word && char.IsUpper(doc.TokenText(before - 1)[0])); // "the Yarmuk camp" is named
+        return !unnamed;
     }
+
+    /// <summary>Nouns for places a text does not name ("a village", "the hills", "several positions").</summary>
+    private static readonly HashSet<string> UnnamedPlaces = new(StringComparer.Ordinal)
+    {
+        "village", "villages", "town", "towns", "hill", "hills", "position", "positions", "point", "points", "camp", "camps",
+        "checkpoint", "checkpoints", "farm", "farms", "area", "areas", "base", "bases", "site", "sites", "mountain", "mountains",
+        "locations", "outposts", "outpost",
+    };
 
     /// <summary>Words of a locative chain: "in the vicinity of P town in southern Idlib", "P village and the surrounding area of Afrin".</summary>
     private static readonly HashSet<string> LocativeGlue = new(StringComparer.Ordinal)
@@ -123,7 +154,7 @@ public static class TriggerOverrides
         int k = first - 1;
         while (k >= sentence.FirstToken && (W(k) is "the" or "town" or "city" or "village" or "villages" or "of" or "key" or "strategic" or "border"
                or "their" or "its" or "positions" or "position" or "in" or "area" or "district" or "neighbourhood" or "neighborhood"
-               || DirectionAdjectives.Contains(W(k)))) k--;
+               || DirectionAdjectives.Contains(W(k)) || UnnamedNearGlue(k))) k--;
         for (int t = Math.Max(k, sentence.FirstToken); t < first; t++)
         {
             foreach (var p in LossBefore)
@@ -186,6 +217,12 @@ public static class TriggerOverrides
         // control phrase has no object, or only the place's own noun ("of the town"), says that P changed hands.
         // Only the head of the locative chain is the event's place (P, not "southern Idlib" after it); a clause
         // whose phrase takes another object ("established control of 2 villages") says nothing about P.
+        // "took control of a village near P", "the hills to the west of P": an unnamed place located by P (corpus rule 9).
+        bool UnnamedNearGlue(int t) =>
+            W(t) is "a" or "an" or "near" or "several" or "two" or "three" or "four" or "five" || Directions.Contains(W(t))
+            || W(t) is "to" && t + 2 < sentence.EndToken && W(t + 1) == "the" && Directions.Contains(W(t + 2)) // "to the west of P", not "evacuated to P"
+            || UnnamedPlaces.Contains(W(t)) || doc.Tokens[t].Kind == TokenKind.Number;
+
         bool ControlTakenInLaterClause()
         {
             int b = first - 1;

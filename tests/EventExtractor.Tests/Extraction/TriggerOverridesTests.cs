@@ -57,6 +57,12 @@ public class TriggerOverridesTests
     [InlineData("Government troops entered the al-Waer neighbourhood of Homs after an agreement with the rebels.", "al-Waer", "contested", "captured")]
     [InlineData("The Kurdish forces moved into the town of Manbij after ISIL withdrew.", "Manbij", "contested", "captured")]
     [InlineData("Government troops entered the al-Waer neighbourhood after heavy fighting.", "al-Waer", "contested", "contested")] // no consent or departure stated
+    [InlineData("Rebels took control of a village near Suluk on Monday.", "Suluk", "none", "captured")]
+    [InlineData("The army took control of the hills to the west of Suluk.", "Suluk", "contested", "captured")]
+    [InlineData("Rebels claimed to recapture the village of Suluk from the army.", "Suluk", "none", "captured")]
+    [InlineData("The army claims to have retaken Suluk.", "Suluk", "none", "captured")]
+    [InlineData("The army vowed to recapture the village of Suluk.", "Suluk", "none", "none")] // a vow, not a claim
+    [InlineData("The wounded fighters were evacuated to Suluk.", "Suluk", "none", "none")] // a destination, not a place given up
     public void Relabels_news_wordings_of_a_change_of_control(string text, string place, string label, string expected) =>
         Assert.Equal(expected, Relabel(text, place, label));
 
@@ -64,6 +70,10 @@ public class TriggerOverridesTests
     [InlineData("ISIS is present in the Yarmuk camp just south of the capital Damascus.", "Damascus", true)]
     [InlineData("Fighting near Aleppo went on.", "Aleppo", true)]
     [InlineData("The army took Aleppo.", "Aleppo", false)]
+    // An unnamed place located by P is told of P (corpus rule 9): P is the event's place, not a landmark.
+    [InlineData("The army took control of two villages near Suluk.", "Suluk", false)]
+    [InlineData("Rebels seized a camp 5 km north of Suluk.", "Suluk", false)]
+    [InlineData("Rebels seized Tal Qarzoun, 5 km north of Suluk.", "Suluk", true)]
     public void Reference_points(string text, string place, bool expected)
     {
         var doc = Document.Create("d", text);
