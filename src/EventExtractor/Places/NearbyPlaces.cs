@@ -3,15 +3,19 @@ using EventExtractor.Text;
 namespace EventExtractor.Places;
 
 /// <summary>
-/// Where the text puts a place the gazetteer lacks: "X village, near Manbij", "Jabal X in the Y district of Raqqa", "Tal X (Suluk)", "X, Y and two hills, likely in the vicinity of Tabqa". The
-/// first resolved place after it in the same sentence, reached through locative words only, is its
-/// <see cref="PlaceMention.Near"/>: an approximate location, as ACLED codes such a village at the nearby town
-/// (its geo_precision 2). Provinces and countries are too coarse to stand for a village and end the search.
+/// Where the text itself puts a place: "X village, near Manbij", "Jabal X in the Y district of Raqqa", "Tal X (Suluk)", "X, Y and two hills, likely in the vicinity of Tabqa". The first resolved place
+/// after it in the same sentence, reached through locative words only, is its container (<see cref="Container"/>). The
+/// geoparser uses it twice: to reject a homonym the container contradicts (<see cref="Contradicts"/>), and, for a place
+/// the gazetteer lacks, as its <see cref="PlaceMention.Near"/>: an approximate location, as ACLED codes such a village
+/// at the nearby town (its geo_precision 2). Provinces are too coarse to stand for a village.
 /// </summary>
 public static class NearbyPlaces
 {
     /// <summary>How far (in tokens) the named place may follow; a list of villages before "in X" counts.</summary>
     private const int MaxGapTokens = 30;
+
+    /// <summary>How far from a named town or district a place it locates may lie.</summary>
+    private const double ContainerDistanceKm = 60;
 
     // Words that may stand between a village and the place that locates it; anything else ("from", "after", a verb) ends the search.
     private static readonly HashSet<string> Connectors = new(StringComparer.OrdinalIgnoreCase)
@@ -56,8 +60,6 @@ public static class NearbyPlaces
         // "X in Raqqa" may mean the city or its province: only a place far away and in another province contradicts it.
         return c.FeatureCode is "PPLA" ? far && c.Admin1 != entry.Admin1 : far;
     }
-
-    private const double ContainerDistanceKm = 60;
 
     private static bool IsProvinceLevel(Document doc, PlaceMention m, GazetteerEntry e) => e.Kind == PlaceKind.Province || NamesProvince(doc, m, e);
 
@@ -104,13 +106,12 @@ public static class NearbyPlaces
                 continue;
             }
             var word = doc.TokenText(token);
-            if (doc.Tokens[token].Kind is TokenKind.Number) { }
-            else if (doc.Tokens[token].Kind is TokenKind.Punctuation && word is "," or "(" or "/" or "-")
-                linked |= word is "(";
-            else if (Connectors.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
-                linked |= Locatives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
-            else if (!char.IsUpper(word[0]))
-                return null; // a capitalised word is part of a name the geoparser left out ("Shi'b X"); anything else ends the search
+            var kind = doc.Tokens[token].Kind;
+            // Numbers ("3 hills") and capitalised words (a name the geoparser left out, "Shi'b X") pass; so do the
+            // connectors; anything else ends the search.
+            if (kind is TokenKind.Punctuation && word is "," or "(" or "/" or "-") linked |= word is "(";
+            else if (Connectors.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)) linked |= Locatives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+            else if (kind is not TokenKind.Number && !char.IsUpper(word[0])) return null;
             token++;
         }
         return null;
