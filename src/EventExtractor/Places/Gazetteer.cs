@@ -201,9 +201,6 @@ public sealed class Gazetteer
         return new ArraySegment<int>(hits, from, to - from);
     }
 
-    /// <summary>The village-layer countries that <see cref="LookupSkeleton"/> covers (builds the index on first use).</summary>
-    public IReadOnlyCollection<string> SkeletonCountries => _bySkeleton.Value.Countries.Keys;
-
     /// <summary>
     /// Skeleton → entries of the village-layer countries, each list sorted by country (string-table index) then entry and
     /// without repeats; and each village-layer country code's string-table index.

@@ -162,7 +162,8 @@ public sealed class Geoparser
     }
 
     /// <summary>
-    /// A village the text locates ("Tal Hamis village in southern Hama") whose entry lies elsewhere (Tall Hamis in Hasakah) is a homonym of the one meant: its entry is dropped, and the skeleton fallback searches the containing
+    /// A village the text locates ("Tal Hamis village in southern Hama") whose entry lies elsewhere (Tall Hamis in
+    /// Hasakah) is a homonym of the one meant: its entry is dropped, and the skeleton fallback searches the containing
     /// province instead. No coordinates beat coordinates 300 km off.
     /// </summary>
     private void DropContradicted(Document doc, List<PlaceMention> mentions, Dictionary<string, double> focus)
@@ -386,7 +387,7 @@ public sealed class Geoparser
                     else if (seatProvince != (cc, admin1)) oneSeatProvince = false;
                 }
             }
-            // "in southern Idleb", "X of Raqqa", "the Manbij district": news names a province by its capital and a
+            // "in southern Idlib", "X of Raqqa", "the Manbij district": news names a province by its capital and a
             // district by its seat. Only when every such reading of the name lies in one province.
             if (seatProvince is { } p && oneSeatProvince) provinces.Add(p);
         }
@@ -429,9 +430,6 @@ public sealed class Geoparser
     private List<string> SkeletonCountries(Dictionary<string, double> focus, HashSet<(string Country, string Admin1)> provinces)
     {
         double total = focus.Values.Sum();
-        // A text that points to no country at all ("Regime forces captured the village of X") may be about any of them:
-        // the name must then be unique across all the village-layer countries.
-        if (total == 0 && provinces.Count == 0 && _priorCountries.Count == 0) return _gazetteer.SkeletonCountries.Order(StringComparer.Ordinal).ToList();
         var main = focus.Where(p => p.Value >= 1 && p.Value >= total / 2).Select(p => p.Key);
         return provinces.Select(p => p.Country).Concat(_priorCountries).Concat(main).Distinct().Order(StringComparer.Ordinal).ToList();
     }

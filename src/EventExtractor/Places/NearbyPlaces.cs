@@ -3,7 +3,8 @@ using EventExtractor.Text;
 namespace EventExtractor.Places;
 
 /// <summary>
-/// Where the text itself puts a place: "X village, near Manbij", "Jabal X in the Y district of Raqqa", "Tal X (Suluk)", "X, Y and two hills, likely in the vicinity of Tabqa". The first resolved place
+/// Where the text itself puts a place: "X village, near Manbij", "Jabal X in the Y district of Raqqa", "Tal X (Suluk)",
+/// "X, Y and two hills, likely in the vicinity of Tabqa". The first resolved place
 /// after it in the same sentence, reached through locative words only, is its container (<see cref="Container"/>). The
 /// geoparser uses it twice: to reject a homonym the container contradicts (<see cref="Contradicts"/>), and, for a place
 /// the gazetteer lacks, as its <see cref="PlaceMention.Near"/>: an approximate location, as ACLED codes such a village
@@ -48,7 +49,8 @@ public static class NearbyPlaces
     }
 
     /// <summary>
-    /// Whether the text's own location of a place contradicts the entry it resolved to: "Tal Hamis village in southern Hama" read as the Tall Hamis of Hasakah. A province (or a capital named for its province) must hold the entry;
+    /// Whether the text's own location of a place contradicts the entry it resolved to: "Tal Hamis village in southern
+    /// Hama" read as the Tall Hamis of Hasakah. A province (or a capital named for its province) must hold the entry;
     /// a town or district must lie within 60 km of it.
     /// </summary>
     public static bool Contradicts(Document doc, PlaceMention container, GazetteerEntry entry)
