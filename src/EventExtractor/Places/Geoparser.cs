@@ -156,17 +156,18 @@ public sealed class Geoparser
             if (mentions[i].Entry is null && BySkeleton(mentions[i].Text, skeletonCountries ??= SkeletonCountries(focus, provinces), provinces) is { } entry)
                 mentions[i] = mentions[i] with { Entry = entry, Kind = entry.Kind };
         mentions.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
-        DropContradicted(doc, mentions, focus);
+        DropContradicted(doc, mentions);
         NearbyPlaces.Locate(doc, mentions);
         return mentions;
     }
 
     /// <summary>
     /// A village the text locates ("Tal Hamis village in southern Hama") whose entry lies elsewhere (Tall Hamis in
-    /// Hasakah) is a homonym of the one meant: its entry is dropped, and the skeleton fallback searches the containing
-    /// province instead. No coordinates beat coordinates 300 km off.
+    /// Hasakah) is a homonym of the one meant: it is replaced by the bearer of the name nearest the container that fits,
+    /// else by a consonant-skeleton match in the container's province, else by no entry. No coordinates beat
+    /// coordinates 300 km off.
     /// </summary>
-    private void DropContradicted(Document doc, List<PlaceMention> mentions, Dictionary<string, double> focus)
+    private void DropContradicted(Document doc, List<PlaceMention> mentions)
     {
         for (int i = 0; i < mentions.Count; i++)
         {
