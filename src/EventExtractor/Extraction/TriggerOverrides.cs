@@ -80,11 +80,6 @@ public static class TriggerOverrides
         "attacked", "clashes", "offensive", "besieged", "assault", "fighting",
     };
 
-    /// <summary>
-    /// The type for a place in its sentence: "loss of (the town of) P", "withdrew from P" → withdrew (the loser is
-    /// named, the captor is not); "retains a presence in P", "in control of ... P", "P ... remains under X control" with
-    /// no change word between → controls. Otherwise the classifier's label.
-    /// </summary>
     private static readonly HashSet<string> Directions = new(StringComparer.Ordinal) { "south", "north", "east", "west", "southeast", "southwest", "northeast", "northwest", "near", "outside" };
 
     /// <summary>
@@ -141,6 +136,11 @@ public static class TriggerOverrides
         "drugs", "cache", "caches", "mines", "landmines", "equipment", "tanks", "militants", "suspects", "people", "civilians", "a", "an",
     };
 
+    /// <summary>
+    /// The type for a place in its sentence: "loss of (the town of) P", "withdrew from P" → withdrew (the loser is
+    /// named, the captor is not); "retains a presence in P", "in control of ... P", "P ... remains under X control" with
+    /// no change word between → controls. Otherwise the classifier's label.
+    /// </summary>
     public static string Relabel(Document doc, int sentenceIndex, TextSpan place, string label)
     {
         var sentence = doc.Sentences[sentenceIndex];

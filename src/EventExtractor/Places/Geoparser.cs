@@ -43,7 +43,7 @@ public sealed class Geoparser
         "border", "oblast", "county", "countryside", "desert", "mountains", "pocket", "enclave", "checkpoint", "base",
     };
 
-    private static readonly HashSet<string> ProvinceWords = new(StringComparer.OrdinalIgnoreCase) { "province", "governorate", "region", "oblast", "countryside", "muhafazah" };
+    internal static readonly HashSet<string> ProvinceWords = new(StringComparer.OrdinalIgnoreCase) { "province", "governorate", "region", "oblast", "countryside", "muhafazah" };
 
     private static readonly HashSet<string> SettlementWords = new(StringComparer.OrdinalIgnoreCase) { "city", "town", "village", "suburb", "neighbourhood", "neighborhood" };
 
@@ -298,35 +298,30 @@ public sealed class Geoparser
         }
         foreach (var m in matches)
         {
-            string? cc = null;
-            bool strong = false, same = true;
-            foreach (int c in m.Candidates)
-            {
-                var e = _gazetteer[c];
-                if (e.Kind == PlaceKind.Country) { Add(focus, e.CountryCode!, 2); strong = false; same = false; cc = null; break; }
-                if (cc is null) cc = e.CountryCode;
-                else if (cc != e.CountryCode) same = false;
-                strong |= e.Kind == PlaceKind.Province || e.Population >= 50_000;
-            }
-            if (same && cc is not null) Add(focus, cc, strong ? 1 : 0.5);
-            else if (cc is not null && DominantCountry(m) is { } dominant) Add(weak, dominant, 0.5);
+            if (OwnVote(m) is { } vote) Add(focus, vote.Country, vote.Weight);
+            else if (DominantCountry(m) is { } dominant) Add(weak, dominant, 0.5);
         }
         return focus.Count > 0 ? focus : weak; // "Hama" says Syria when nothing else says anything
     }
 
-    /// <summary>What <see cref="CountryFocus"/> added for this name itself: 1 or 0.5 when all its bearers are in one country, else 0.</summary>
-    private double OwnFocusVote(Match m)
+    /// <summary>
+    /// What a name itself adds to the country focus: 2 for a country's name; 1 (a province or a place of 50,000 or more)
+    /// or 0.5 when all its bearers are in one country; null otherwise. <see cref="CountryFocus"/> sums these, and
+    /// <see cref="Resolve"/> takes a name's own vote back out when asking whether the rest of the text points to its country.
+    /// </summary>
+    private (string Country, double Weight)? OwnVote(Match m)
     {
         string? cc = null;
-        bool strong = false;
+        bool strong = false, same = true;
         foreach (int c in m.Candidates)
         {
             var e = _gazetteer[c];
-            if (e.Kind == PlaceKind.Country || e.CountryCode is null || cc is not null && cc != e.CountryCode) return 0;
-            cc = e.CountryCode;
+            if (e.Kind == PlaceKind.Country) return (e.CountryCode!, 2);
+            if (cc is null) cc = e.CountryCode;
+            else if (cc != e.CountryCode) same = false;
             strong |= e.Kind == PlaceKind.Province || e.Population >= 50_000;
         }
-        return cc is null ? 0 : strong ? 1 : 0.5;
+        return same && cc is not null ? (cc, strong ? 1 : 0.5) : null;
     }
 
     /// <summary>
@@ -590,9 +585,10 @@ public sealed class Geoparser
         // A small place (or a province) in a country the document never points to, when it points somewhere: "Olive Branch
         // forces" is not Olive Branch, Mississippi, in a note about Afrin.
         // The name's own vote for its country (an unambiguous name adds to the focus) does not count as the text pointing there.
-        double own = OwnFocusVote(m);
-        double otherFocus = best.CountryCode is null ? 0 : focus.GetValueOrDefault(best.CountryCode) - own;
-        if (total - own >= 1 && otherFocus <= 0 && explicitCountry is null && best.Kind != PlaceKind.Country && best.Population < 100_000
+        var own = OwnVote(m);
+        double otherFocus = best.CountryCode is null ? 0
+            : focus.GetValueOrDefault(best.CountryCode) - (own?.Country == best.CountryCode ? own.Value.Weight : 0);
+        if (total - (own?.Weight ?? 0) >= 1 && otherFocus <= 0 && explicitCountry is null && best.Kind != PlaceKind.Country && best.Population < 100_000
             && !_priorCountries.Contains(best.CountryCode ?? "") && !best.Source.Contains("supplement", StringComparison.Ordinal)) accept = false;
         // One word inside a run of capitalised words (Human Rights, Operations Room, Afrin Canton) is a place only if the document is about its country.
         if (inCapitalRun && words == 1 && best.Kind != PlaceKind.Country && focusShare < 0.15) accept = false;

@@ -77,7 +77,7 @@ public static class NearbyPlaces
         for (int t = end; t < doc.Tokens.Length && t < end + 4; t++)
         {
             var w = doc.TokenText(t);
-            if (w is "countryside" or "province" or "governorate" or "Governorate" or "Province" or "region") return true;
+            if (Geoparser.ProvinceWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)) return true;
             if (!IsDirection(w) && w is not "-") return false;
         }
         return false;
