@@ -183,7 +183,7 @@ public sealed class ControlEventExtractor
         sentenceEvents = AssignDates(doc, sentenceEvents, time.Mentions);
         if (Debug) foreach (var e in sentenceEvents) Console.Error.WriteLine($"debug: s{e.Sentence} {e.Type} {e.Confidence:0.00} place='{e.Place.Text}'{(e.Place.IsPlaceholder ? " (placeholder)" : "")} agent='{e.Agent?.Actor.Text}' counterpart='{e.Counterpart?.Actor.Text}' date={e.Date}");
         var documentDate = (article.Date ?? time.Anchor)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var result = DocumentAssembler.Assemble(doc, sentenceEvents, actorRefs, documentDate, ModelName);
+        var result = DocumentAssembler.Assemble(doc, sentenceEvents, actorRefs, documentDate, ModelName, placeholders.Count > 0 ? Antecedents(doc, placeMentions) : null);
         Lap(7, ref t0);
         return result;
     }
@@ -276,6 +276,21 @@ public sealed class ControlEventExtractor
         }
         if (counterpart is not null && agent is not null && counterpart.Key == agent.Key) counterpart = null;
         return (agent, counterpart);
+    }
+
+    /// <summary>
+    /// The places "the village" may stand for: every named place that can change hands, less those that only locate
+    /// another ("X town of Afrin": the village meant later is X, not Afrin). "Northern Aleppo" is the province, not a town.
+    /// </summary>
+    private static List<PlaceRef> Antecedents(Document doc, IReadOnlyList<PlaceMention> mentions)
+    {
+        var list = mentions as List<PlaceMention> ?? mentions.ToList();
+        var locators = new HashSet<int>();
+        for (int i = 0; i < list.Count; i++)
+            if (NearbyPlaces.Container(doc, list, i) is { } container) locators.Add(container.Span.Start);
+        return list.Where(m => !m.IsQualifier && CanChangeHands(m) && !locators.Contains(m.Span.Start))
+            .Select(m => ToPlaceRef(new PlaceSpan(m.Span, m.Text, m.Entry?.Name, m.Entry?.Lat, m.Entry?.Lon, m.IsQualifier), m) is var p
+                && NearbyPlaces.IsProvinceLevel(doc, m) ? p with { Kind = PlaceKind.Province } : p).ToList();
     }
 
     private static Candidate PlaceholderCandidate(Document doc, Placeholders.Match ph, Dictionary<int, List<PlaceSpan>> candidatesBySentence, BySentence<ActorSpan> actors)

@@ -19,12 +19,14 @@ public static class DocumentAssembler
     /// <param name="actors">All actor mentions of the document (for rule 2).</param>
     /// <param name="documentDate">The publication (or inferred reference) date, ISO, or null.</param>
     /// <param name="model">The model name for the output.</param>
-    public static IReadOnlyList<ControlEvent> Assemble(Document doc, IReadOnlyList<SentenceEvent> events, IReadOnlyList<ActorRef> actors, string? documentDate, string model)
+    /// <param name="antecedents">The named places a placeholder may stand for, in text order; null: the events' own places.</param>
+    public static IReadOnlyList<ControlEvent> Assemble(Document doc, IReadOnlyList<SentenceEvent> events, IReadOnlyList<ActorRef> actors, string? documentDate, string model,
+        IReadOnlyList<PlaceRef>? antecedents = null)
     {
         ArgumentNullException.ThrowIfNull(doc);
         var list = events.Where(e => e.Type != EventTypes.None)
             .OrderBy(e => e.Place.Span.Start).ThenBy(e => e.Type, StringComparer.Ordinal).ToList();
-        list = ResolvePlaceholders(doc, list);
+        list = ResolvePlaceholders(doc, list, antecedents);
         var actorsBySentence = new BySentence<ActorRef>(doc, actors, a => a.Span.Start);
         list = list.Select(e => FillAgentFromPreviousSentence(doc, e, e.Sentence > 0 ? actorsBySentence.In(e.Sentence - 1) : actors)).ToList();
         list = JoinLossWithCapture(list);
@@ -39,17 +41,20 @@ public static class DocumentAssembler
     /// else the last such within <see cref="AnaphoraWindow"/> sentences before; a placeholder with nothing before it
     /// (a headline or lede that names the place only later) takes the first later named place whose event has a
     /// compatible type and the same date. Unresolved placeholders stay placeholders (rule 3 may still use them).
+    /// The places before it are <paramref name="antecedents"/> when given (every named place, whether or not an event
+    /// was found at it: "clashes in X village ... took control of the village"), else the events' own places.
     /// </summary>
-    public static List<SentenceEvent> ResolvePlaceholders(Document doc, List<SentenceEvent> events)
+    public static List<SentenceEvent> ResolvePlaceholders(Document doc, List<SentenceEvent> events, IReadOnlyList<PlaceRef>? antecedents = null)
     {
         var named = events.Where(e => !e.Place.IsPlaceholder).OrderBy(e => e.Place.Span.Start).ToList();
+        var places = antecedents?.Select(p => (Place: p, Sentence: doc.SentenceAt(p.Span.Start))).ToList()
+            ?? named.Select(n => (n.Place, n.Sentence)).ToList();
         var result = new List<SentenceEvent>(events.Count);
         foreach (var e in events)
         {
             if (!e.Place.IsPlaceholder) { result.Add(e); continue; }
-            var before = named.LastOrDefault(n => n.Place.Span.End <= e.Place.Span.Start && n.Sentence >= e.Sentence - AnaphoraWindow && SameKind(n.Place.Kind, e.Place.Kind));
-            var target = before?.Place;
-            if (target is null && !named.Any(n => n.Place.Span.End <= e.Place.Span.Start && n.Sentence >= e.Sentence - AnaphoraWindow))
+            var target = places.LastOrDefault(n => n.Place.Span.End <= e.Place.Span.Start && n.Sentence >= e.Sentence - AnaphoraWindow && SameKind(n.Place.Kind, e.Place.Kind)).Place;
+            if (target is null && !places.Any(n => n.Place.Span.End <= e.Place.Span.Start && n.Sentence >= e.Sentence - AnaphoraWindow))
             {
                 var later = named.FirstOrDefault(n => n.Place.Span.Start > e.Place.Span.End && Compatible(n.Type, e.Type) && n.Date is not null && n.Date == e.Date && SameKind(n.Place.Kind, e.Place.Kind));
                 target = later?.Place;

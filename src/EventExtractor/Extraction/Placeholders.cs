@@ -26,7 +26,7 @@ public static class Placeholders
     {
         ["capture"] = EventTypes.Captured, ["captured"] = EventTypes.Captured, ["recapture"] = EventTypes.Captured, ["recaptured"] = EventTypes.Captured,
         ["seized"] = EventTypes.Captured, ["seizure"] = EventTypes.Captured, ["took"] = EventTypes.Captured, ["retook"] = EventTypes.Captured,
-        ["taken"] = EventTypes.Captured, ["retaken"] = EventTypes.Captured, ["liberated"] = EventTypes.Captured, ["liberation"] = EventTypes.Captured,
+        ["taken"] = EventTypes.Captured, ["take"] = EventTypes.Captured, ["retake"] = EventTypes.Captured, ["seize"] = EventTypes.Captured, ["retaken"] = EventTypes.Captured, ["liberated"] = EventTypes.Captured, ["liberation"] = EventTypes.Captured,
         ["fall"] = EventTypes.Captured, ["overran"] = EventTypes.Captured, ["stormed"] = EventTypes.Captured, ["regained"] = EventTypes.Captured,
         ["loss"] = EventTypes.Withdrew, ["lost"] = EventTypes.Withdrew, ["withdrew"] = EventTypes.Withdrew, ["withdrawal"] = EventTypes.Withdrew,
         ["retreated"] = EventTypes.Withdrew, ["abandoned"] = EventTypes.Withdrew, ["evacuated"] = EventTypes.Withdrew,

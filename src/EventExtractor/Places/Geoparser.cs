@@ -768,7 +768,8 @@ public sealed class Geoparser
             // X town, X district, X camp
             if (tokens[i].Kind != TokenKind.Word || !char.IsLower(text[tokens[i].Start]) || !Has(PatternWordsAfter, doc.TokenText(i))) continue;
             int e = i, s = i;
-            while (s > 0 && (IsNameToken(doc, s - 1) || (IsHyphenToken(doc, s - 1) && s - 2 >= 0 && IsNameToken(doc, s - 2)))) s--;
+            // An actor's words end the name: "the HTS Qarzoun camp" names Qarzoun.
+            while (s > 0 && !blocked[s - 1] && (IsNameToken(doc, s - 1) || (IsHyphenToken(doc, s - 1) && s - 2 >= 0 && IsNameToken(doc, s - 2)))) s--;
             while (s < e && IsHyphenToken(doc, s)) s++;
             if (s < e && char.IsUpper(text[tokens[s].Start]) && doc.Sentences[doc.SentenceAt(tokens[s].Start)].FirstToken != s)
             {
@@ -777,6 +778,36 @@ public sealed class Geoparser
                 if (Has(PluralPlaceWords, doc.TokenText(i))) ListBefore(doc, s, taken, blocked, mentions);
             }
         }
+        for (int i = 0; i + 1 < tokens.Length; i++)
+        {
+            // "captured X", "in X", "the fall of X": a name the gazetteer lacks, where the sentence puts a place. Lists
+            // after it ("captured X and Y") are left to the classifier's context; one name per slot.
+            if (tokens[i].Kind != TokenKind.Word || !char.IsLower(text[tokens[i].Start]) || !IsPlaceSlot(doc, i)) continue;
+            int e = NameRunEnd(doc, i + 1);
+            if (e > i + 1 && doc.SentenceAt(tokens[i + 1].Start) == doc.SentenceAt(tokens[e - 1].Start) && doc.TokenText(i + 1) is not "Operation")
+                TryAdd(doc, i + 1, e, PlaceKind.Settlement, taken, blocked, mentions);
+        }
+    }
+
+    /// <summary>Words after which a capitalised name is a place: locative prepositions, capture verbs, "the fall of".</summary>
+    private static readonly HashSet<string> PlaceSlotWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "at", "near", "into", "outside", "around", "toward", "towards", "inside",
+        "captured", "seized", "retook", "recaptured", "entered", "besieged", "liberated", "stormed", "overran", "shelled", "surrounded",
+        "encircled", "regained",
+    };
+
+    private static readonly HashSet<string> PlaceSlotNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "capture", "recapture", "fall", "siege", "outskirts", "liberation", "control", "countryside", "offensive", "assault", "attack",
+    };
+
+    private static bool IsPlaceSlot(Document doc, int i)
+    {
+        var w = doc.TokenText(i);
+        if (Has(PlaceSlotWords, w)) return true;
+        // "the capture of X", "control over X", "an offensive on X"
+        return w is "of" or "over" or "on" or "against" && i > 0 && Has(PlaceSlotNouns, doc.TokenText(i - 1));
     }
 
     private static readonly HashSet<string> PluralPlaceWords = new(StringComparer.OrdinalIgnoreCase)
@@ -895,7 +926,9 @@ public sealed class Geoparser
     {
         if (doc.Tokens[i].Kind != TokenKind.Word) return false;
         var s = doc.TokenText(i);
+        // A spaced lower-case article is part of a name ("ash Shaddadi"), unless it is also an English word: "HTS at X airbase".
         return char.IsUpper(s[0]) || (PlaceNormalizer.IsArticle(s) && i + 1 < doc.Tokens.Length
-            && (IsHyphenToken(doc, i + 1) || (doc.Tokens[i + 1].Kind == TokenKind.Word && char.IsUpper(doc.TokenText(i + 1)[0]))));
+            && (IsHyphenToken(doc, i + 1) || (doc.Tokens[i + 1].Kind == TokenKind.Word && char.IsUpper(doc.TokenText(i + 1)[0])
+                && !SpacedEnglishArticles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(s))));
     }
 }

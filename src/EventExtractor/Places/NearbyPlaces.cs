@@ -65,6 +65,9 @@ public static class NearbyPlaces
 
     private static bool IsProvinceLevel(Document doc, PlaceMention m, GazetteerEntry e) => e.Kind == PlaceKind.Province || NamesProvince(doc, m, e);
 
+    /// <summary>A province, or a capital written as its province ("northern Aleppo", "Hama countryside").</summary>
+    public static bool IsProvinceLevel(Document doc, PlaceMention m) => m.Entry is { } e ? IsProvinceLevel(doc, m, e) : m.Kind == PlaceKind.Province;
+
     /// <summary>
     /// "southern Aleppo", "Idlib countryside", "Hama province": a province capital named for its province, too coarse to
     /// stand for a village (ACLED codes these at the province's capital with its geo_precision 3).

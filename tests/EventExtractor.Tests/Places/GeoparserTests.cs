@@ -133,6 +133,35 @@ public class GeoparserTests(PlacesFixture fixture)
         Assert.Equal(kind, m.Kind);
     }
 
+    /// <summary>
+    /// A name the gazetteer lacks, where the sentence puts a place (after a locative preposition, a capture verb, "the
+    /// fall of"), is a mention with no entry; an actor before a place word ends the name instead of hiding it.
+    /// </summary>
+    [Theory]
+    [InlineData("Rebels captured Zzyzxqar after heavy fighting.", "Zzyzxqar")]
+    [InlineData("Clashes broke out in Zzyzxqar, with reports of casualties.", "Zzyzxqar")]
+    [InlineData("The fall of Zzyzxqar Tahtani ended the siege.", "Zzyzxqar Tahtani")]
+    [InlineData("The army launched an offensive on Zzyzxqar in March.", "Zzyzxqar")]
+    [InlineData("Fighting took place with HTS at Zzyzxqar airbase.", "Zzyzxqar")]
+    public void A_place_slot_makes_an_unknown_name_a_place(string text, string surface)
+    {
+        var mentions = Parse(text);
+        var m = mentions.FirstOrDefault(x => x.Text == surface);
+        Assert.NotNull(m);
+        Assert.Null(m.Entry);
+        Assert.DoesNotContain(mentions, x => x.Text.Contains("HTS", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("The army captured Saddam Hussein in 2003.", "Saddam")]
+    [InlineData("Turkish troops fought in Operation Zzyzx Spring.", "Operation")]
+    [InlineData("Rebels attacked the checkpoint in March.", "March")]
+    [InlineData("Zzyzxqar was quiet, and the rebels attacked.", "Zzyzxqar")] // no place slot before it
+    public void A_place_slot_does_not_make_people_operations_or_months_places(string text, string word)
+    {
+        Assert.DoesNotContain(Parse(text), m => m.Text.Contains(word, StringComparison.Ordinal));
+    }
+
     /// <summary>Every name of a list that a plural place word governs is a place.</summary>
     [Theory]
     [InlineData("The army took control of Zzyzxa, Zzyzxb, and Zzyzxc villages in Syria.", "Zzyzxa,Zzyzxb,Zzyzxc")]
