@@ -101,8 +101,18 @@ public static class TriggerOverrides
         while (before >= sentence.FirstToken && doc.LowerToken(before) is "just" or "to" or "the" or "km" or "kilometres" or "kilometers" or "miles"
                || before >= sentence.FirstToken && doc.Tokens[before].Kind == TokenKind.Number) before--;
         bool unnamed = before >= sentence.FirstToken && UnnamedPlaces.Contains(doc.LowerToken(before))
-            && !(before - 1 >= sentence.FirstToken && doc.Tokens[before - 1].Kind == TokenKind.Word && char.IsUpper(doc.TokenText(before - 1)[0])); // "the Yarmuk camp" is named
+            && !(before - 1 >= sentence.FirstToken && doc.Tokens[before - 1].Kind == TokenKind.Word && char.IsUpper(doc.TokenText(before - 1)[0])
+                 && !IsAcronym(doc, before - 1)); // "the Yarmuk camp" is named; "a YPG camp" is not
         return !unnamed;
+    }
+
+    /// <summary>"YPG", "HTS": an organisation's initials, which say whose a place is, not what it is called.</summary>
+    private static bool IsAcronym(Document doc, int t)
+    {
+        var w = doc.TokenText(t);
+        if (w.Length is < 2 or > 5) return false;
+        foreach (var c in w) if (!char.IsUpper(c)) return false;
+        return true;
     }
 
     /// <summary>Nouns for places a text does not name ("a village", "the hills", "several positions").</summary>
@@ -118,11 +128,17 @@ public static class TriggerOverrides
     {
         "in", "of", "at", "the", "and", "town", "village", "city", "area", "areas", "camp", "hill", "district", "neighbourhood", "neighborhood",
         "countryside", "vicinity", "surrounding", "outskirts", "province", "governorate", "sub-district", "subdistrict", "base", "mountain",
+        "airbase", "airport",
     };
 
     private static readonly HashSet<string> PlaceNouns = new(StringComparer.Ordinal)
     {
         "town", "village", "city", "camp", "hill", "district", "subdistrict", "neighbourhood", "neighborhood", "base", "mountain", "area",
+    };
+
+    private static readonly HashSet<string> SettlementNouns = new(StringComparer.Ordinal)
+    {
+        "town", "village", "city", "camp", "base", "airbase", "airport", "hill", "mountain",
     };
 
     private static readonly HashSet<string> DirectionAdjectives = new(StringComparer.Ordinal)
@@ -154,7 +170,7 @@ public static class TriggerOverrides
         int k = first - 1;
         while (k >= sentence.FirstToken && (W(k) is "the" or "town" or "city" or "village" or "villages" or "of" or "key" or "strategic" or "border"
                or "their" or "its" or "positions" or "position" or "in" or "area" or "district" or "neighbourhood" or "neighborhood"
-               || DirectionAdjectives.Contains(W(k)) || UnnamedNearGlue(k))) k--;
+               || DirectionAdjectives.Contains(W(k)) || UnnamedNearGlue(k) || IsAcronym(doc, k) && k + 1 < first && UnnamedPlaces.Contains(W(k + 1)))) k--;
         for (int t = Math.Max(k, sentence.FirstToken); t < first; t++)
         {
             foreach (var p in LossBefore)
@@ -253,13 +269,22 @@ public static class TriggerOverrides
                     {
                         int o = after + 1;
                         if (o < sentence.EndToken && W(o) is "the" or "this") o++;
-                        return o < sentence.EndToken && AnaphoricObjects.Contains(W(o));
+                        if (o < sentence.EndToken && AnaphoricObjects.Contains(W(o))) return true;
+                        // "in the vicinity of P town, where the factions established control of 2 villages": unnamed places
+                        // around a town are told of the town (corpus rule 9); around a region they are not (rule 10).
+                        if (o < sentence.EndToken && (W(o) is "a" or "several" or "two" or "three" or "four" or "five" || doc.Tokens[o].Kind == TokenKind.Number)) o++;
+                        return o < sentence.EndToken && UnnamedPlaces.Contains(W(o)) && o > after + 1 && NamedAsSettlement();
                     }
                     return false;
                 }
             }
             return false;
         }
+
+        // "P town", "the village of P": the place is a settlement or site, not a region.
+        bool NamedAsSettlement() =>
+            last + 1 < sentence.EndToken && SettlementNouns.Contains(W(last + 1))
+            || first - 2 >= sentence.FirstToken && W(first - 1) == "of" && SettlementNouns.Contains(W(first - 2));
 
         bool IsCapitalised(int t) => doc.Tokens[t].Kind == TokenKind.Word && char.IsUpper(doc.Text[doc.Tokens[t].Start]);
 

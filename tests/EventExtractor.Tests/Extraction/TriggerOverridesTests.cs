@@ -49,7 +49,12 @@ public class TriggerOverridesTests
     [InlineData("ISIL clashed with the rebels in al-Qaryatayn village in the southern countryside of Homs, taking control of the village.", "Homs", "contested", "contested")]
     [InlineData("ISIL clashed with the rebels in the vicinity of al-Qaryatayn town, where ISIL took control.", "al-Qaryatayn", "contested", "captured")]
     [InlineData("Clashes took place in the town of Arak, where the army took control.", "Arak", "contested", "captured")]
-    [InlineData("Clashes took place in Arak town, where the rebels established control of two villages.", "Arak", "contested", "contested")] // another object
+    // Unnamed villages where the clause puts them, around a town, are told of the town (corpus rule 9), not of a region (rule 10).
+    [InlineData("Clashes took place in the vicinity of Arak town, where the rebels established control of two villages.", "Arak", "contested", "captured")]
+    [InlineData("Clashes took place in southern Idlib, where the rebels established control of two villages.", "Idlib", "contested", "contested")]
+    [InlineData("Clashes took place in Arak town, where the rebels established control of the Shaer gas field.", "Arak", "contested", "contested")] // a named object
+    [InlineData("Clashes took place between the army and HTS at Abu al-Duhur airbase, where the army managed to take control.", "Abu al-Duhur", "contested", "captured")]
+    [InlineData("Rebel forces took control of a YPG camp north of Manbij.", "Manbij", "none", "captured")]
     [InlineData("Clashes took place in Arak town, where the rebels hold control.", "Arak", "contested", "contested")] // a state, not a change
     [InlineData("ISIL vowed to establish control over Tadmur.", "Tadmur", "controls", "controls")] // a plan: no past-tense phrase
     [InlineData("ISIL controlled Tadmur until 2016.", "Tadmur", "controls", "controls")]
@@ -74,6 +79,8 @@ public class TriggerOverridesTests
     [InlineData("The army took control of two villages near Suluk.", "Suluk", false)]
     [InlineData("Rebels seized a camp 5 km north of Suluk.", "Suluk", false)]
     [InlineData("Rebels seized Tal Qarzoun, 5 km north of Suluk.", "Suluk", true)]
+    [InlineData("Rebels seized a YPG camp north of Suluk.", "Suluk", false)] // initials say whose the camp is, not its name
+    [InlineData("Rebels seized the Yarmuk camp north of Suluk.", "Suluk", true)]
     public void Reference_points(string text, string place, bool expected)
     {
         var doc = Document.Create("d", text);
