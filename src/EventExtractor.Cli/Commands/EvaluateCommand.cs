@@ -22,7 +22,7 @@ public static class EvaluateCommand
         var model = new Option<string?>("--model") { Description = "The model zip (default models/control-classifier.zip)." };
         var json = new Option<string?>("--json") { Description = "Also write the figures as JSON to this file." };
         var split = new Option<string?>("--split") { Description = "Corpus split to score (default test)." };
-        var pipeline = new Option<bool>("--pipeline") { Description = "With --acled: score the whole pipeline (what eventx extract outputs), not the classifier's candidates alone." };
+        var pipeline = new Option<bool>("--pipeline") { Description = "Score the whole pipeline (the events eventx extract outputs), not the classifier's candidates alone: on the ACLED rows, or with --corpus on the split's documents." };
         var countries = new Option<string?>("--countries") { Description = "With --pipeline: countries the rows are about, e.g. SY,IQ,YE (as eventx extract --countries)." };
         var command = new Command("evaluate", "Score the control-event classifier on the held-out corpus split or an ACLED export.");
         foreach (var o in new Option[] { corpus, acled, model, json, split, pipeline, countries }) command.Options.Add(o);
@@ -36,11 +36,6 @@ public static class EvaluateCommand
         if (!Places.GeoparserOptions.TryParseCountries(countryList, out var countries) || countries.Count > 0 && !pipeline)
         {
             errors.WriteLine("eventx evaluate: --countries takes two-letter country codes such as SY,IQ,YE, and goes with --pipeline");
-            return ExitCodes.UsageError;
-        }
-        if (pipeline && acled is null)
-        {
-            errors.WriteLine("eventx evaluate: --pipeline goes with --acled");
             return ExitCodes.UsageError;
         }
         if (corpus is not null && acled is not null)
@@ -95,6 +90,33 @@ public static class EvaluateCommand
                     precision = Math.Round(s.Precision, 4), recall = Math.Round(s.Recall, 4), f1 = Math.Round(s.F1, 4),
                     placeChecked = s.PlaceChecked, placeCorrect = s.PlaceCorrect, placeAccuracy = Math.Round(s.PlaceAccuracy, 4), placeByCoordinates = s.PlaceByCoordinates, placeInAnyEvent = s.PlaceInAnyEvent, placeCorrectWithNear = s.PlaceCorrectWithNear,
                     placeByGeoPrecision = s.ByGeoPrecision.ToDictionary(p => p.Key.ToString(CultureInfo.InvariantCulture), p => new { detected = p.Value.Detected, placeCorrect = p.Value.PlaceCorrect }),
+                    model = classifier.Manifest.Model.Sha256,
+                };
+            }
+            else if (pipeline)
+            {
+                var dir = corpus ?? Path.Combine("corpus", "documents");
+                var docs = CorpusReader.ReadDirectory(dir);
+                ControlEventExtractor extractor;
+                try { extractor = ControlEventExtractor.Load(new ExtractorOptions { ModelPath = modelPath, Countries = countries }); }
+                catch (ExtractorLoadException e)
+                {
+                    errors.WriteLine($"eventx evaluate: {e.Message}");
+                    return ExitCodes.UsageError;
+                }
+                var r = CorpusPipelineScorer.Score(docs, extractor.Extract, split);
+                output.WriteLine($"corpus {dir}, split '{split}': {r.Documents} documents; events of the whole pipeline, as eventx extract (type and place; actors and dates not scored)");
+                output.WriteLine("  type        TP    FP    FN  precision  recall     F1");
+                foreach (var (type, c) in r.ByType.Append(new KeyValuePair<string, EventCounts>("all", r.All)))
+                    output.WriteLine(FormattableString.Invariant($"  {type,-10} {c.TruePositive,4}  {c.FalsePositive,4}  {c.FalseNegative,4}      {c.Precision:F3}   {c.Recall:F3}  {c.F1:F3}"));
+                report = new
+                {
+                    source = "corpus-pipeline", corpus = dir, split, documents = r.Documents,
+                    byType = r.ByType.Append(new KeyValuePair<string, EventCounts>("all", r.All)).ToDictionary(p => p.Key, p => new
+                    {
+                        truePositive = p.Value.TruePositive, falsePositive = p.Value.FalsePositive, falseNegative = p.Value.FalseNegative,
+                        precision = Math.Round(p.Value.Precision, 4), recall = Math.Round(p.Value.Recall, 4), f1 = Math.Round(p.Value.F1, 4),
+                    }),
                     model = classifier.Manifest.Model.Sha256,
                 };
             }
