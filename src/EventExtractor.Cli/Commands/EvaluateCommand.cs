@@ -52,7 +52,16 @@ public static class EvaluateCommand
         }
         return ExitCodes.Guard("evaluate", errors, () =>
         {
-            var finder = MentionFinders.CreateDefault(errors);
+            // The pipeline modes load the extractor, with its own geoparser; the others share one mention finder.
+            ControlEventExtractor? LoadExtractor()
+            {
+                try { return ControlEventExtractor.Load(new ExtractorOptions { ModelPath = modelPath, Countries = countries }); }
+                catch (ExtractorLoadException e)
+                {
+                    errors.WriteLine($"eventx evaluate: {e.Message}");
+                    return null;
+                }
+            }
             object report;
             if (acled is not null)
             {
@@ -61,18 +70,12 @@ public static class EvaluateCommand
                 AcledScore s;
                 if (pipeline)
                 {
-                    ControlEventExtractor extractor;
-                    try { extractor = ControlEventExtractor.Load(new ExtractorOptions { ModelPath = modelPath, Countries = countries }); }
-                    catch (ExtractorLoadException e)
-                    {
-                        errors.WriteLine($"eventx evaluate: {e.Message}");
-                        return ExitCodes.UsageError;
-                    }
+                    if (LoadExtractor() is not { } extractor) return ExitCodes.UsageError;
                     s = AcledScorer.ScorePipeline(rows, extractor.Extract, errors);
                 }
                 else
                 {
-                    s = AcledScorer.Score(rows, classifier, finder, errors);
+                    s = AcledScorer.Score(rows, classifier, MentionFinders.CreateDefault(errors), errors);
                 }
                 output.WriteLine(FormattableString.Invariant($"ACLED control-change detection ({(pipeline ? "whole pipeline, as eventx extract" : "classifier candidates")}) over {s.Rows} rows ({s.TruePositive + s.FalseNegative} territory transfers)"));
                 output.WriteLine(FormattableString.Invariant($"  TP {s.TruePositive}  FP {s.FalsePositive}  FN {s.FalseNegative}  TN {s.TrueNegative}"));
@@ -97,25 +100,19 @@ public static class EvaluateCommand
             {
                 var dir = corpus ?? Path.Combine("corpus", "documents");
                 var docs = CorpusReader.ReadDirectory(dir);
-                ControlEventExtractor extractor;
-                try { extractor = ControlEventExtractor.Load(new ExtractorOptions { ModelPath = modelPath, Countries = countries }); }
-                catch (ExtractorLoadException e)
-                {
-                    errors.WriteLine($"eventx evaluate: {e.Message}");
-                    return ExitCodes.UsageError;
-                }
+                if (LoadExtractor() is not { } extractor) return ExitCodes.UsageError;
                 var r = CorpusPipelineScorer.Score(docs, extractor.Extract, split);
                 output.WriteLine($"corpus {dir}, split '{split}': {r.Documents} documents; events of the whole pipeline, as eventx extract (type and place; actors and dates not scored)");
                 output.WriteLine("  type        TP    FP    FN  precision  recall     F1");
-                foreach (var (type, c) in r.ByType.Append(new KeyValuePair<string, EventCounts>("all", r.All)))
-                    output.WriteLine(FormattableString.Invariant($"  {type,-10} {c.TruePositive,4}  {c.FalsePositive,4}  {c.FalseNegative,4}      {c.Precision:F3}   {c.Recall:F3}  {c.F1:F3}"));
+                foreach (var m in r.ByType.Append(r.All))
+                    output.WriteLine(FormattableString.Invariant($"  {m.Label,-10} {m.Correct,4}  {m.Predicted - m.Correct,4}  {m.Support - m.Correct,4}      {m.Precision:F3}   {m.Recall:F3}  {m.F1:F3}"));
                 report = new
                 {
                     source = "corpus-pipeline", corpus = dir, split, documents = r.Documents,
-                    byType = r.ByType.Append(new KeyValuePair<string, EventCounts>("all", r.All)).ToDictionary(p => p.Key, p => new
+                    byType = r.ByType.Append(r.All).ToDictionary(m => m.Label, m => new
                     {
-                        truePositive = p.Value.TruePositive, falsePositive = p.Value.FalsePositive, falseNegative = p.Value.FalseNegative,
-                        precision = Math.Round(p.Value.Precision, 4), recall = Math.Round(p.Value.Recall, 4), f1 = Math.Round(p.Value.F1, 4),
+                        truePositive = m.Correct, falsePositive = m.Predicted - m.Correct, falseNegative = m.Support - m.Correct,
+                        precision = Math.Round(m.Precision, 4), recall = Math.Round(m.Recall, 4), f1 = Math.Round(m.F1, 4),
                     }),
                     model = classifier.Manifest.Model.Sha256,
                 };
@@ -124,7 +121,7 @@ public static class EvaluateCommand
             {
                 var dir = corpus ?? Path.Combine("corpus", "documents");
                 var docs = CorpusReader.ReadDirectory(dir);
-                var r = CorpusEvaluation.Evaluate(docs, classifier, finder, split);
+                var r = CorpusEvaluation.Evaluate(docs, classifier, MentionFinders.CreateDefault(errors), split);
                 output.WriteLine($"corpus {dir}, split '{split}': {r.Documents} documents, {r.Metrics.Total} candidates; model {classifier.Manifest.Trainer}");
                 output.Write(r.Metrics.Format());
                 output.WriteLine(FormattableString.Invariant($"roles (heuristic, over {r.RoleN} gold-event candidates): agent {r.AgentAccuracy:F3}, counterpart {r.CounterpartAccuracy:F3}"));

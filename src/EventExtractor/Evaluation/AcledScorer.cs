@@ -6,9 +6,12 @@ namespace EventExtractor.Evaluation;
 /// <summary>Control-change detection scored against ACLED rows: counts and place accuracy.</summary>
 public sealed record AcledScore(int Rows, int TruePositive, int FalsePositive, int FalseNegative, int TrueNegative, int PlaceChecked, int PlaceCorrect, int PlaceByCoordinates)
 {
-    public double Precision => TruePositive + FalsePositive == 0 ? 0 : (double)TruePositive / (TruePositive + FalsePositive);
-    public double Recall => TruePositive + FalseNegative == 0 ? 0 : (double)TruePositive / (TruePositive + FalseNegative);
-    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+    /// <summary>Detection as one label: transfers (support), rows with a change event (predicted), both (correct).</summary>
+    private LabelMetrics Detection => new("change", TruePositive + FalseNegative, TruePositive + FalsePositive, TruePositive);
+
+    public double Precision => Detection.Precision;
+    public double Recall => Detection.Recall;
+    public double F1 => Detection.F1;
     public double PlaceAccuracy => PlaceChecked == 0 ? 0 : (double)PlaceCorrect / PlaceChecked;
 
     /// <summary>

@@ -4,14 +4,6 @@ using EventExtractor.Places;
 
 namespace EventExtractor.Evaluation;
 
-/// <summary>Events found and missed for one type: true positives, false positives, false negatives.</summary>
-public sealed record EventCounts(int TruePositive, int FalsePositive, int FalseNegative)
-{
-    public double Precision => TruePositive + FalsePositive == 0 ? 0 : (double)TruePositive / (TruePositive + FalsePositive);
-    public double Recall => TruePositive + FalseNegative == 0 ? 0 : (double)TruePositive / (TruePositive + FalseNegative);
-    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
-}
-
 /// <summary>
 /// Scores what <c>eventx extract</c> outputs against the corpus's annotations, document by document: the classifier's
 /// figures count candidates, this counts events after geoparsing, overrides, placeholders and merging. An event is
@@ -20,15 +12,16 @@ public sealed record EventCounts(int TruePositive, int FalsePositive, int FalseN
 /// </summary>
 public static class CorpusPipelineScorer
 {
-    public sealed record Result(int Documents, IReadOnlyDictionary<string, EventCounts> ByType, EventCounts All);
+    /// <summary>Per type and over all types: gold events (support), events output (predicted) and those that match (correct).</summary>
+    public sealed record Result(int Documents, IReadOnlyList<LabelMetrics> ByType, LabelMetrics All);
 
     public static Result Score(IReadOnlyList<CorpusDocument> docs, Func<Input.Article, IReadOnlyList<ControlEvent>> extract, string split = "test")
     {
         ArgumentNullException.ThrowIfNull(docs);
-        var chosen = docs.Where(d => split == "all" || string.Equals(d.Split, split, StringComparison.Ordinal)).ToList();
+        var chosen = docs.Where(d => string.Equals(d.Split, split, StringComparison.Ordinal)).ToList();
         var found = new IReadOnlyList<ControlEvent>[chosen.Count];
         Parallel.For(0, chosen.Count, i => found[i] = extract(new Input.Article(chosen[i].Id, chosen[i].Text, chosen[i].Date, null, $"corpus {chosen[i].Id}")));
-        var counts = EventTypes.All.ToDictionary(t => t, _ => (Tp: 0, Fp: 0, Fn: 0));
+        var counts = EventTypes.All.ToDictionary(t => t, _ => (Support: 0, Predicted: 0, Correct: 0));
         for (int i = 0; i < chosen.Count; i++)
         {
             var gold = chosen[i].Events.Where(e => e.Type != ControlLabels.None)
@@ -42,13 +35,12 @@ public static class CorpusPipelineScorer
             }
             foreach (var t in EventTypes.All)
             {
-                var (tp, fp, fn) = counts[t];
-                int hit = predicted.Count(p => p.Item1 == t && gold.Contains(p));
-                counts[t] = (tp + hit, fp + predicted.Count(p => p.Item1 == t) - hit, fn + gold.Count(g => g.Type == t) - hit);
+                var (support, output, correct) = counts[t];
+                counts[t] = (support + gold.Count(g => g.Type == t), output + predicted.Count(p => p.Item1 == t), correct + predicted.Count(p => p.Item1 == t && gold.Contains(p)));
             }
         }
-        var byType = counts.ToDictionary(c => c.Key, c => new EventCounts(c.Value.Tp, c.Value.Fp, c.Value.Fn));
-        var all = new EventCounts(byType.Values.Sum(c => c.TruePositive), byType.Values.Sum(c => c.FalsePositive), byType.Values.Sum(c => c.FalseNegative));
+        var byType = EventTypes.All.Select(t => new LabelMetrics(t, counts[t].Support, counts[t].Predicted, counts[t].Correct)).ToList();
+        var all = new LabelMetrics("all", byType.Sum(m => m.Support), byType.Sum(m => m.Predicted), byType.Sum(m => m.Correct));
         return new Result(chosen.Count, byType, all);
     }
 

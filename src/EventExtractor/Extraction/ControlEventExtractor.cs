@@ -288,9 +288,14 @@ public sealed class ControlEventExtractor
         var locators = new HashSet<int>();
         for (int i = 0; i < list.Count; i++)
             if (NearbyPlaces.Container(doc, list, i) is { } container) locators.Add(container.Span.Start);
-        return list.Where(m => !m.IsQualifier && CanChangeHands(m) && !locators.Contains(m.Span.Start))
-            .Select(m => ToPlaceRef(new PlaceSpan(m.Span, m.Text, m.Entry?.Name, m.Entry?.Lat, m.Entry?.Lon, m.IsQualifier), m) is var p
-                && NearbyPlaces.IsProvinceLevel(doc, m) ? p with { Kind = PlaceKind.Province } : p).ToList();
+        var result = new List<PlaceRef>();
+        foreach (var m in list)
+        {
+            if (m.IsQualifier || !CanChangeHands(m) || locators.Contains(m.Span.Start)) continue;
+            var place = ToPlaceRef(new PlaceSpan(m.Span, m.Text), m);
+            result.Add(NearbyPlaces.IsProvinceLevel(doc, m) ? place with { Kind = PlaceKind.Province } : place);
+        }
+        return result;
     }
 
     private static Candidate PlaceholderCandidate(Document doc, Placeholders.Match ph, Dictionary<int, List<PlaceSpan>> candidatesBySentence, BySentence<ActorSpan> actors)

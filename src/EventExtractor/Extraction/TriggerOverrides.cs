@@ -107,13 +107,7 @@ public static class TriggerOverrides
     }
 
     /// <summary>"YPG", "HTS": an organisation's initials, which say whose a place is, not what it is called.</summary>
-    private static bool IsAcronym(Document doc, int t)
-    {
-        var w = doc.TokenText(t);
-        if (w.Length is < 2 or > 5) return false;
-        foreach (var c in w) if (!char.IsUpper(c)) return false;
-        return true;
-    }
+    private static bool IsAcronym(Document doc, int t) => doc.TokenText(t) is { Length: >= 2 and <= 5 } w && TextChars.IsAllUpper(w);
 
     /// <summary>Nouns for places a text does not name ("a village", "the hills", "several positions").</summary>
     private static readonly HashSet<string> UnnamedPlaces = new(StringComparer.Ordinal)
@@ -235,9 +229,9 @@ public static class TriggerOverrides
         // whose phrase takes another object ("established control of 2 villages") says nothing about P.
         // "took control of a village near P", "the hills to the west of P": an unnamed place located by P (corpus rule 9).
         bool UnnamedNearGlue(int t) =>
-            W(t) is "a" or "an" or "near" or "several" or "two" or "three" or "four" or "five" || Directions.Contains(W(t))
+            W(t) is "an" or "near" || IsQuantity(t) || Directions.Contains(W(t))
             || W(t) is "to" && t + 2 < sentence.EndToken && W(t + 1) == "the" && Directions.Contains(W(t + 2)) // "to the west of P", not "evacuated to P"
-            || UnnamedPlaces.Contains(W(t)) || doc.Tokens[t].Kind == TokenKind.Number;
+            || UnnamedPlaces.Contains(W(t));
 
         bool ControlTakenInLaterClause()
         {
@@ -272,7 +266,7 @@ public static class TriggerOverrides
                         if (o < sentence.EndToken && AnaphoricObjects.Contains(W(o))) return true;
                         // "in the vicinity of P town, where the factions established control of 2 villages": unnamed places
                         // around a town are told of the town (corpus rule 9); around a region they are not (rule 10).
-                        if (o < sentence.EndToken && (W(o) is "a" or "several" or "two" or "three" or "four" or "five" || doc.Tokens[o].Kind == TokenKind.Number)) o++;
+                        if (o < sentence.EndToken && IsQuantity(o)) o++;
                         return o < sentence.EndToken && UnnamedPlaces.Contains(W(o)) && o > after + 1 && NamedAsSettlement();
                     }
                     return false;
@@ -280,6 +274,9 @@ public static class TriggerOverrides
             }
             return false;
         }
+
+        // "a", "several", "two", "5": how many unnamed places ("took control of 2 villages").
+        bool IsQuantity(int t) => W(t) is "a" or "several" or "two" or "three" or "four" or "five" || doc.Tokens[t].Kind == TokenKind.Number;
 
         // "P town", "the village of P": the place is a settlement or site, not a region.
         bool NamedAsSettlement() =>

@@ -525,7 +525,7 @@ public sealed class Geoparser
             var flag = _gazetteer.WordFlagOf(tok[..n]);
             bool articled = m.EndToken - m.FirstToken > 1; // al-Bab
             if (flag == WordFlag.NotAPlace) return null;
-            if (last.Length <= 4 && IsAllUpper(last)) return null; // IS, US, UN: acronyms, not places
+            if (last.Length <= 4 && TextChars.IsAllUpper(last)) return null; // IS, US, UN: acronyms, not places
             if (flag == WordFlag.CommonWord && !articled && (!placeContext || sentenceInitial || !char.IsUpper(last[0]))) return null;
             if (_gazetteer.DemonymCountry(tok[..n]) is not null) return null;
         }
@@ -642,12 +642,6 @@ public sealed class Geoparser
 
     /// <summary>Whether a word set holds a token's text, looked up by span (no string per token).</summary>
     private static bool Has(HashSet<string> words, ReadOnlySpan<char> token) => words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(token);
-
-    private static bool IsAllUpper(ReadOnlySpan<char> s)
-    {
-        foreach (char c in s) if (!char.IsUpper(c)) return false;
-        return true;
-    }
 
     private static double Prior(GazetteerEntry e)
     {
@@ -789,7 +783,11 @@ public sealed class Geoparser
         }
     }
 
-    /// <summary>Words after which a capitalised name is a place: locative prepositions, capture verbs, "the fall of".</summary>
+    /// <summary>
+    /// Words after which a capitalised name is a place: locative prepositions, capture verbs, "the fall of". Stricter than
+    /// <see cref="PlacePrepositions"/>, which only support a name the gazetteer knows: "from X", "to X", "took X" and
+    /// "between X" often name people and parties, so they make no unknown name a place.
+    /// </summary>
     private static readonly HashSet<string> PlaceSlotWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "in", "at", "near", "into", "outside", "around", "toward", "towards", "inside",

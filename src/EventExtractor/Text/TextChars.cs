@@ -23,6 +23,13 @@ public static class TextChars
         return cat is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
     }
 
+    /// <summary>Every character an upper-case letter: "IS", "YPG" (initials, not names).</summary>
+    public static bool IsAllUpper(ReadOnlySpan<char> s)
+    {
+        foreach (char c in s) if (!char.IsUpper(c)) return false;
+        return true;
+    }
+
     public static bool IsAsciiDigit(char c) => (uint)(c - '0') <= 9;
 
     /// <summary>Straight, curly and modifier apostrophes that can sit inside a word (Qa'im, Ma’arat).</summary>

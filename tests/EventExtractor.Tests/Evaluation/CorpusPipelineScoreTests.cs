@@ -26,10 +26,11 @@ public class CorpusPipelineScoreTests
         // Tadmur found under its resolved name (the text said "the town"); Suluk missed; Manbij an extra controls event.
         var r = CorpusPipelineScorer.Score([doc], _ => [Found("captured", "the town", "Tadmur"), Found("controls", "Manbij", "Manbij")]);
 
-        Assert.Equal(new EventCounts(1, 0, 0), r.ByType["captured"]);
-        Assert.Equal(new EventCounts(0, 0, 1), r.ByType["contested"]);
-        Assert.Equal(new EventCounts(0, 1, 0), r.ByType["controls"]);
-        Assert.Equal(new EventCounts(1, 1, 1), r.All);
+        // (label, gold events, events output, matches)
+        Assert.Equal(new LabelMetrics("captured", 1, 1, 1), r.ByType.Single(m => m.Label == "captured"));
+        Assert.Equal(new LabelMetrics("contested", 1, 0, 0), r.ByType.Single(m => m.Label == "contested"));
+        Assert.Equal(new LabelMetrics("controls", 0, 1, 0), r.ByType.Single(m => m.Label == "controls"));
+        Assert.Equal(new LabelMetrics("all", 2, 2, 1), r.All);
         Assert.Equal(0.5, r.All.Precision, 6);
     }
 
@@ -41,6 +42,6 @@ public class CorpusPipelineScoreTests
         var test = new CorpusDocument("b", null, "test", text, [Gold("captured", text, "Tadmur")]);
         var r = CorpusPipelineScorer.Score([train, test], _ => []);
         Assert.Equal(1, r.Documents);
-        Assert.Equal(new EventCounts(0, 0, 1), r.All);
+        Assert.Equal(new LabelMetrics("all", 1, 0, 0), r.All);
     }
 }
