@@ -46,6 +46,10 @@ public static class TriggerOverrides
         ["advanced", "to", "establish", "control", "of"],
     ];
 
+    /// <summary>The last words of the phrases tried before a place: most tokens are none of them, and skip all the phrases.</summary>
+    private static readonly HashSet<string> BeforeLastWords =
+        [.. LossBefore.Concat(CaptureBefore).Select(p => p[^1]), "controlled", "entered", "into"];
+
     /// <summary>
     /// Control phrases with no object of their own that, in a clause after the place, say the place changed hands:
     /// "clashes in P town, where regime forces took control" or "..., taking control of the village".
@@ -167,6 +171,7 @@ public static class TriggerOverrides
                || DirectionAdjectives.Contains(W(k)) || UnnamedNearGlue(k) || IsAcronym(doc, k) && k + 1 < first && UnnamedPlaces.Contains(W(k + 1)))) k--;
         for (int t = Math.Max(k, sentence.FirstToken); t < first; t++)
         {
+            if (!BeforeLastWords.Contains(W(t))) continue;
             foreach (var p in LossBefore)
                 if (EndsAt(p, t)) return EventTypes.Withdrew;
             foreach (var p in CaptureBefore)

@@ -183,16 +183,16 @@ public sealed class Gazetteer
     }
 
     /// <summary>
-    /// The entries of <paramref name="countryCode"/> whose name keys share the consonant skeleton
-    /// (<see cref="PlaceNormalizer.Skeleton(string)"/>) of <paramref name="key"/>, as entry indices in gazetteer order: for a name the
-    /// keys lack. Only the village-layer countries (Who's On First and UCDP: Syria, Iraq, Yemen...) are indexed, where
+    /// The entries of <paramref name="countryCode"/> whose name keys have the consonant skeleton <paramref name="skeleton"/>
+    /// (<see cref="PlaceNormalizer.Skeleton(string)"/> of a name key), as entry indices in gazetteer order: for a name the
+    /// keys lack. The caller computes the skeleton, once for all the countries it asks about. Only the village-layer countries (Who's On First and UCDP: Syria, Iraq, Yemen...) are indexed, where
     /// transliterations of one village vary most; elsewhere the result is empty. The index is built in one pass over the
     /// keys on first use (a few hundred milliseconds), so callers that never need it never pay for it.
     /// </summary>
-    public IReadOnlyList<int> LookupSkeleton(string key, string countryCode)
+    public IReadOnlyList<int> LookupSkeleton(string skeleton, string countryCode)
     {
         var (index, countries) = _bySkeleton.Value;
-        if (!countries.TryGetValue(countryCode, out int country) || !index.TryGetValue(PlaceNormalizer.Skeleton(key), out var hits)) return [];
+        if (!countries.TryGetValue(countryCode, out int country) || !index.TryGetValue(skeleton, out var hits)) return [];
         // Each skeleton's entries are sorted by country, then gazetteer order: the country's entries are one run.
         int from = 0;
         while (from < hits.Length && _countryIndex[hits[from]] < country) from++;

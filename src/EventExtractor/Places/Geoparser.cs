@@ -402,15 +402,17 @@ public sealed class Geoparser
     private GazetteerEntry? BySkeleton(string name, IReadOnlyList<string> countries, HashSet<(string Country, string Admin1)> provinces)
     {
         if (countries.Count == 0 || PlaceNormalizer.NameKey(name) is not { } key) return null;
+        string skeleton = PlaceNormalizer.Skeleton(key);
         GazetteerEntry? found = null;
         foreach (var cc in countries)
         {
-            bool namedCountry = provinces.Any(p => p.Country == cc);
-            foreach (int c in _gazetteer.LookupSkeleton(key, cc))
+            bool? namedCountry = null;
+            foreach (int c in _gazetteer.LookupSkeleton(skeleton, cc))
             {
                 var e = _gazetteer[c];
                 if (e.Lat is null || e.Kind is PlaceKind.Country or PlaceKind.Province) continue;
-                if (namedCountry && !(e.Admin1 is { } a1 && provinces.Contains((cc, a1)))) continue;
+                namedCountry ??= provinces.Any(p => p.Country == cc);
+                if (namedCountry.Value && !(e.Admin1 is { } a1 && provinces.Contains((cc, a1)))) continue;
                 if (found is null) found = e;
                 else if (GazetteerEntry.DistanceKm(found.Lat, found.Lon, e.Lat, e.Lon) > 10) return null;
             }
@@ -760,7 +762,8 @@ public sealed class Geoparser
         for (int i = 1; i < tokens.Length; i++)
         {
             // X town, X district, X camp
-            if (tokens[i].Kind != TokenKind.Word || !char.IsLower(text[tokens[i].Start]) || !Has(PatternWordsAfter, doc.TokenText(i))) continue;
+            if (tokens[i].Kind != TokenKind.Word || !char.IsLower(text[tokens[i].Start]) || blocked[i - 1]
+                || !(IsNameToken(doc, i - 1) || IsHyphenToken(doc, i - 1)) || !Has(PatternWordsAfter, doc.TokenText(i))) continue;
             int e = i, s = i;
             // An actor's words end the name: "the HTS Qarzoun camp" names Qarzoun.
             while (s > 0 && !blocked[s - 1] && (IsNameToken(doc, s - 1) || (IsHyphenToken(doc, s - 1) && s - 2 >= 0 && IsNameToken(doc, s - 2)))) s--;
@@ -776,7 +779,8 @@ public sealed class Geoparser
         {
             // "captured X", "in X", "the fall of X": a name the gazetteer lacks, where the sentence puts a place. Lists
             // after it ("captured X and Y") are left to the classifier's context; one name per slot.
-            if (tokens[i].Kind != TokenKind.Word || !char.IsLower(text[tokens[i].Start]) || !IsPlaceSlot(doc, i)) continue;
+            // The name test first: it is cheaper than the word lookup and fails on most tokens.
+            if (tokens[i].Kind != TokenKind.Word || !char.IsLower(text[tokens[i].Start]) || !IsNameToken(doc, i + 1) || !IsPlaceSlot(doc, i)) continue;
             int e = NameRunEnd(doc, i + 1);
             if (e > i + 1 && doc.SentenceAt(tokens[i + 1].Start) == doc.SentenceAt(tokens[e - 1].Start) && doc.TokenText(i + 1) is not "Operation")
                 TryAdd(doc, i + 1, e, PlaceKind.Settlement, taken, blocked, mentions);
