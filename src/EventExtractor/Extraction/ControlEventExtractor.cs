@@ -169,6 +169,7 @@ public sealed class ControlEventExtractor
             var place = ToPlaceRef(c.Target, mention);
             sentenceEvents.Add(new SentenceEvent(label, confidence, c.SentenceIndex, place, agent, counterpart, null, null));
         }
+        sentenceEvents = DropLocators(doc, placeMentions, sentenceEvents);
         for (int i = 0; i < placeholders.Count; i++)
         {
             var ph = placeholders[i];
@@ -276,6 +277,30 @@ public sealed class ControlEventExtractor
         }
         if (counterpart is not null && agent is not null && counterpart.Key == agent.Key) counterpart = null;
         return (agent, counterpart);
+    }
+
+    /// <summary>
+    /// Corpus rules 6 and 9: a place that only locates another place of the sentence's event is not that event's place.
+    /// "captured X village in southern Idlib", "withdrew from X town near Y": the event is X's; an event of the same type
+    /// (or a `contested` one) on Idlib or Y, read from the same words, is dropped. A place with a different event of its own stays.
+    /// </summary>
+    private static List<SentenceEvent> DropLocators(Document doc, IReadOnlyList<PlaceMention> mentions, List<SentenceEvent> events)
+    {
+        if (events.Count < 2) return events;
+        var list = mentions as List<PlaceMention> ?? mentions.ToList();
+        var index = new Dictionary<int, int>();
+        for (int i = 0; i < list.Count; i++) index.TryAdd(list[i].Span.Start, i);
+        // (sentence, container start) -> the types of the events it locates
+        var located = new Dictionary<(int Sentence, int Start), HashSet<string>>();
+        foreach (var e in events)
+            if (index.TryGetValue(e.Place.Span.Start, out int i) && NearbyPlaces.Locator(doc, list, i) is { } container)
+            {
+                if (!located.TryGetValue((e.Sentence, container.Span.Start), out var types)) located[(e.Sentence, container.Span.Start)] = types = [];
+                types.Add(e.Type);
+            }
+        if (located.Count == 0) return events;
+        return events.Where(e => !(located.TryGetValue((e.Sentence, e.Place.Span.Start), out var types)
+            && (types.Contains(e.Type) || e.Type == ControlLabels.Contested))).ToList();
     }
 
     /// <summary>

@@ -92,6 +92,45 @@ public static class NearbyPlaces
             || word.StartsWith("east", StringComparison.OrdinalIgnoreCase) || word.StartsWith("west", StringComparison.OrdinalIgnoreCase)
             || word.Equals("central", StringComparison.OrdinalIgnoreCase) || word.Equals("rural", StringComparison.OrdinalIgnoreCase));
 
+    // Words between a place and its locative: "X village in", "X town, near".
+    private static readonly HashSet<string> HeadNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "village", "villages", "town", "towns", "city", "hill", "hills", "mountain", "valley", "farm", "farms", "area", "areas",
+        "district", "sub-district", "subdistrict", "neighbourhood", "neighborhood", "camp", "base", "airbase", "airport", ",",
+    };
+
+    // Words between a locative and the place it names, besides directions: "in the eastern countryside of", "in the vicinity of".
+    private static readonly HashSet<string> LocatorGlue = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "of", "vicinity", "outskirts", "edge", "environs", "countryside", "-", "city", "town", "district", "sub-district",
+    };
+
+    /// <summary>
+    /// The place that only locates mention <paramref name="index"/>, read strictly: "X village in southern Idlib",
+    /// "X town, near Y", "Tel X (Azaz)". Stricter than <see cref="Container"/>, which also reaches across a list ("A and
+    /// the town of B", "around A and at B") where the later name is an event place of its own; "the Y district of Z"
+    /// names a part of Z, not a location. Null when the words after the place are anything else.
+    /// </summary>
+    public static PlaceMention? Locator(Document doc, List<PlaceMention> mentions, int index)
+    {
+        var sentence = doc.Sentences[doc.SentenceAt(mentions[index].Span.Start)];
+        int end = sentence.FirstToken + sentence.TokenCount;
+        int t = doc.TokenAt(mentions[index].Span.End);
+        while (t < end && Has(HeadNouns, doc.TokenText(t))) t++;
+        if (t >= end || doc.TokenText(t) is not ("in" or "near" or "outside" or "around" or "(")) return null;
+        int next = index + 1;
+        for (t++; t < end && t < doc.TokenAt(mentions[index].Span.End) + MaxGapTokens; t++)
+        {
+            while (next < mentions.Count && mentions[next].Span.End <= doc.Tokens[t].Start) next++;
+            if (next < mentions.Count && mentions[next].Span.Start <= doc.Tokens[t].Start)
+                return mentions[next].Entry is not null ? mentions[next] : null;
+            if (!Has(LocatorGlue, doc.TokenText(t)) && !IsDirection(doc.TokenText(t))) return null;
+        }
+        return null;
+    }
+
+    private static bool Has(HashSet<string> words, ReadOnlySpan<char> token) => words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(token);
+
     /// <summary>The first resolved place after mention <paramref name="index"/> in its sentence that the words between make its location ("in", "near", "of", "("), else null.</summary>
     public static PlaceMention? Container(Document doc, List<PlaceMention> mentions, int index)
     {

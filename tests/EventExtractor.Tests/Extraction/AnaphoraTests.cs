@@ -30,4 +30,21 @@ public class AnaphoraTests
         Assert.Contains(new ControlEventView("captured", "Zzyzxqar Tahtani"), events);
         Assert.DoesNotContain(events, e => e.Type == "captured" && e.Place != "Zzyzxqar Tahtani");
     }
+
+    [ModelFact]
+    public void A_place_that_only_locates_the_captured_village_has_no_event_of_its_own()
+    {
+        // Corpus rule 6: "Deir ez-Zor province when the event is in one of its villages" is context, not the event's place.
+        var events = Extract("Turkish-backed rebels took the hamlet of Zzyzxqar (Jindires) from YPG fighters on Sunday.");
+        Assert.Contains(new ControlEventView("captured", "Zzyzxqar"), events);
+        Assert.DoesNotContain(events, e => e.Place != "Zzyzxqar");
+    }
+
+    [ModelFact]
+    public void Two_places_of_a_list_each_keep_their_capture()
+    {
+        var events = Extract("The SDF captured Zzyzxqar and the town of Suluk from ISIS on Sunday.");
+        Assert.Contains(new ControlEventView("captured", "Zzyzxqar"), events);
+        Assert.Contains(new ControlEventView("captured", "Suluk"), events);
+    }
 }

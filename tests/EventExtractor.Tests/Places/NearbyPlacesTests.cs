@@ -64,4 +64,32 @@ public class NearbyPlacesTests(PlacesFixture fixture)
         Assert.Null(m.Entry);
         Assert.Equal("gn:164895", m.Near?.Entry?.Id);
     }
+
+    private string? LocatorOf(string text, string surface)
+    {
+        var doc = Document.Create("t", text);
+        var mentions = fixture.Parser.Parse(doc, Actors.Find(doc)).ToList();
+        int i = mentions.FindIndex(m => m.Text == surface);
+        Assert.True(i >= 0, $"no mention '{surface}'");
+        return NearbyPlaces.Locator(doc, mentions, i)?.Text;
+    }
+
+    [Theory]
+    [InlineData("The SDF took control of Tal Hamis village in southern Hasakah.", "Tal Hamis", "Hasakah")]
+    [InlineData("The SDF took control of Tal Hamis, near Suluk, on Monday.", "Tal Hamis", "Suluk")]
+    [InlineData("The SDF captured the village of Tal Hamis (Suluk) from ISIS.", "Tal Hamis", "Suluk")]
+    [InlineData("The SDF withdrew from Tal Hamis town in the eastern countryside of Hasakah.", "Tal Hamis", "Hasakah")]
+    public void A_place_that_only_locates_another_is_its_locator(string text, string place, string locator) =>
+        Assert.Equal(locator, LocatorOf(text, place));
+
+    [Theory]
+    // A list names places of their own, even with a locative word inside it.
+    [InlineData("The SDF took control of Tal Hamis and the town of Suluk.", "Tal Hamis")]
+    [InlineData("Fighting raged around Tal Hamis and at Suluk.", "Tal Hamis")]
+    // A part of a place is not located by it: "the Y district of Z" is a capture in Z (corpus rule 11).
+    [InlineData("The SDF captured the Tal Hamis district of Suluk.", "Tal Hamis")]
+    // Where a place comes from is not where it is.
+    [InlineData("The SDF took Tal Hamis from fighters who had come from Suluk.", "Tal Hamis")]
+    public void A_list_a_part_or_an_origin_is_no_locator(string text, string place) =>
+        Assert.Null(LocatorOf(text, place));
 }
