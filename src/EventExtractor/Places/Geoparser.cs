@@ -169,7 +169,9 @@ public sealed class Geoparser
     /// </summary>
     private void DropContradicted(Document doc, List<PlaceMention> mentions)
     {
-        for (int i = 0; i < mentions.Count; i++)
+        // Last to first: a container follows the places it locates, so its own entry is settled before it judges theirs
+        // ("X in Y in Z": Z decides Y, then Y, or Z when Y is dropped, decides X).
+        for (int i = mentions.Count - 1; i >= 0; i--)
         {
             if (mentions[i] is not { Entry: { Kind: not (PlaceKind.Country or PlaceKind.Province) } entry } m) continue;
             if (NearbyPlaces.Container(doc, mentions, i) is not { Entry: { CountryCode: { } cc, Admin1: { } admin1 } } container

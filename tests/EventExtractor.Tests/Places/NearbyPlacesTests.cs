@@ -92,4 +92,20 @@ public class NearbyPlacesTests(PlacesFixture fixture)
     [InlineData("The SDF took Tal Hamis from fighters who had come from Suluk.", "Tal Hamis")]
     public void A_list_a_part_or_an_origin_is_no_locator(string text, string place) =>
         Assert.Null(LocatorOf(text, place));
+
+    [Fact]
+    public void A_district_rules_out_a_homonym_in_another_province_however_near()
+    {
+        // Entries made up for the test: a district of Raqqa and two villages 30 km from it, one each side of a provincial border.
+        var doc = Document.Create("t", "The SDF took Qarzoun in Bazqun district.");
+        var district = new GazetteerEntry("wof:1", null, "Bazqun", 36.0, 38.9, "SY", "Raqqa", 'A', "ADM2", 0, "test");
+        var container = new PlaceMention(new TextSpan(21, 27), "Bazqun", district, 1, PlaceKind.District, false);
+        var inRaqqa = new GazetteerEntry("gn:1", 1, "Qarzoun", 36.2, 39.1, "SY", "Raqqa", 'P', "PPL", 0, "test");
+        var inAleppo = new GazetteerEntry("gn:2", 2, "Qarzoun", 36.2, 39.1, "SY", "Aleppo", 'P', "PPL", 0, "test");
+        Assert.False(NearbyPlaces.Contradicts(doc, container, inRaqqa));
+        Assert.True(NearbyPlaces.Contradicts(doc, container, inAleppo));
+        // A town is no such border: only distance counts.
+        var town = new GazetteerEntry("gn:3", 3, "Bazqun", 36.0, 38.9, "SY", "Raqqa", 'P', "PPL", 0, "test");
+        Assert.False(NearbyPlaces.Contradicts(doc, container with { Entry = town, Kind = PlaceKind.Settlement }, inAleppo));
+    }
 }
