@@ -153,7 +153,8 @@ public sealed class Geoparser
         AddPatternMentions(doc, taken, mentions, actors);
         List<string>? skeletonCountries = null;
         for (int i = 0; i < mentions.Count; i++)
-            if (mentions[i].Entry is null && BySkeleton(mentions[i].Text, skeletonCountries ??= SkeletonCountries(focus, provinces), provinces) is { } entry)
+            if (mentions[i].Entry is null && (BySkeleton(mentions[i].Text, skeletonCountries ??= SkeletonCountries(focus, provinces), provinces)
+                    ?? (ArabicQualifierForm(mentions[i].Text) is { } arabic ? BySkeleton(arabic, skeletonCountries, provinces) : null)) is { } entry)
                 mentions[i] = mentions[i] with { Entry = entry, Kind = entry.Kind };
         mentions.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         DropContradicted(doc, mentions);
@@ -420,6 +421,25 @@ public sealed class Geoparser
             }
         }
         return found;
+    }
+
+    /// <summary>
+    /// "Big Zifr", "Upper Qarzoun": English for the qualifier that Arabic names carry after the name (Zifr Kabir, Qarzoun
+    /// Fawqani), as reports translate them. The name as gazetteers write it, or null when it starts with no such word.
+    /// </summary>
+    internal static string? ArabicQualifierForm(string name)
+    {
+        int space = name.IndexOf(' ');
+        if (space <= 0 || space == name.Length - 1) return null;
+        string? suffix = name[..space].ToLowerInvariant() switch
+        {
+            "big" or "great" or "greater" => "Kabir",
+            "little" or "small" or "lesser" => "Saghir",
+            "upper" => "Fawqani",
+            "lower" => "Tahtani",
+            _ => null,
+        };
+        return suffix is null ? null : $"{name[(space + 1)..]} {suffix}";
     }
 
     /// <summary>

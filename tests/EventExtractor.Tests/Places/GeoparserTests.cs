@@ -79,6 +79,9 @@ public class GeoparserTests(PlacesFixture fixture)
     [InlineData("ISIS lost Boukamal in Syria.", "Boukamal", "gn:174448")]
     [InlineData("Iraqi forces took Al Qa'im near the border with Syria.", "Al Qa'im", "gn:92138")]
     [InlineData("Iraqi forces retook Rawah in Anbar.", "Rawah", "gn:92004")]
+    // English for the Arabic qualifier after the name (Zifr Saghir, Idlib): "Little", "Big", "Upper", "Lower".
+    [InlineData("Syrian government forces entered Little Zifr village in Idlib.", "Little Zifr", "gn:162435")]
+    [InlineData("Syrian government forces entered Big Zifr village in Idlib.", "Big Zifr", "gn:162436")]
     public void Resolves_in_context(string text, string surface, string expectedId)
     {
         var m = Parse(text).FirstOrDefault(x => x.Text == surface);
