@@ -58,7 +58,7 @@ public static class NearbyPlaces
         if (container.Entry is not { } c || c.Kind == PlaceKind.Country || ReferenceEquals(c, entry)) return false;
         if (IsProvinceLevel(doc, container, c))
             return c.CountryCode is not null && entry.CountryCode is not null && (c.CountryCode != entry.CountryCode || c.Admin1 is { } a && entry.Admin1 is { } b && a != b);
-        // A district lies inside its province: "X in Al Dhaher (a district of Saada)" rules out an X of Hajjah 40 km away.
+        // A district lies inside its province: "Qarzoun in Bazqun district" (Raqqa) rules out a Qarzoun of Aleppo 30 km away.
         if (c.Kind == PlaceKind.District && c.CountryCode == entry.CountryCode && c.Admin1 is { } da && entry.Admin1 is { } ea && da != ea) return true;
         bool far = GazetteerEntry.DistanceKm(c.Lat, c.Lon, entry.Lat, entry.Lon) > ContainerDistanceKm;
         // "X in Raqqa" may mean the city or its province: only a place far away and in another province contradicts it.
