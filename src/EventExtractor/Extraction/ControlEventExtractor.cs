@@ -121,7 +121,8 @@ public sealed class ControlEventExtractor
         Lap(0, ref t0);
         var actorMentions = _actors.Find(doc);
         Lap(2, ref t0);
-        var placeMentions = _geoparser.Parse(doc, actorMentions); // actors' countries help choose between homonyms
+        var parsed = _geoparser.Parse(doc, actorMentions); // actors' countries help choose between homonyms
+        var placeMentions = parsed as List<PlaceMention> ?? [.. parsed]; // NearbyPlaces reads them by index
         Lap(1, ref t0);
         var time = TimeRecognizer.Analyze(doc, DateOnly.MaxValue);
         Lap(3, ref t0);
@@ -284,10 +285,9 @@ public sealed class ControlEventExtractor
     /// "captured X village in southern Idlib", "withdrew from X town near Y": the event is X's; an event of the same type
     /// (or a `contested` one) on Idlib or Y, read from the same words, is dropped. A place with a different event of its own stays.
     /// </summary>
-    private static List<SentenceEvent> DropLocators(Document doc, IReadOnlyList<PlaceMention> mentions, List<SentenceEvent> events)
+    private static List<SentenceEvent> DropLocators(Document doc, List<PlaceMention> list, List<SentenceEvent> events)
     {
         if (events.Count < 2) return events;
-        var list = mentions as List<PlaceMention> ?? mentions.ToList();
         var index = new Dictionary<int, int>();
         for (int i = 0; i < list.Count; i++) index.TryAdd(list[i].Span.Start, i);
         // (sentence, container start) -> the types of the events it locates
@@ -307,9 +307,8 @@ public sealed class ControlEventExtractor
     /// The places "the village" may stand for: every named place that can change hands, less those that only locate
     /// another ("X town of Afrin": the village meant later is X, not Afrin). "Northern Aleppo" is the province, not a town.
     /// </summary>
-    private static List<PlaceRef> Antecedents(Document doc, IReadOnlyList<PlaceMention> mentions)
+    private static List<PlaceRef> Antecedents(Document doc, List<PlaceMention> list)
     {
-        var list = mentions as List<PlaceMention> ?? mentions.ToList();
         var locators = new HashSet<int>();
         for (int i = 0; i < list.Count; i++)
             if (NearbyPlaces.Container(doc, list, i) is { } container) locators.Add(container.Span.Start);

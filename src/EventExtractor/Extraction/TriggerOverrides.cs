@@ -46,9 +46,15 @@ public static class TriggerOverrides
         ["advanced", "to", "establish", "control", "of"],
     ];
 
+    /// <summary>"X controlled P": a capture only after fighting (see <see cref="Relabel"/>).</summary>
+    private static readonly string[] ControlledBefore = ["controlled"];
+
+    /// <summary>"X entered P", "X moved into P": a capture only when the holder agreed or had left.</summary>
+    private static readonly string[][] EntryBefore = [["entered"], ["moved", "into"]];
+
     /// <summary>The last words of the phrases tried before a place: most tokens are none of them, and skip all the phrases.</summary>
     private static readonly HashSet<string> BeforeLastWords =
-        [.. LossBefore.Concat(CaptureBefore).Select(p => p[^1]), "controlled", "entered", "into"];
+        [.. LossBefore.Concat(CaptureBefore).Concat(EntryBefore).Append(ControlledBefore).Select(p => p[^1])];
 
     /// <summary>
     /// Control phrases with no object of their own that, in a clause after the place, say the place changed hands:
@@ -177,10 +183,10 @@ public static class TriggerOverrides
             foreach (var p in CaptureBefore)
                 if (EndsAt(p, t)) return EventTypes.Captured;
             // "X controlled the village of P ... after clashes": a hold reached by fighting is a capture.
-            if (EndsAt(["controlled"], t) && AfterFighting()) return EventTypes.Captured;
+            if (EndsAt(ControlledBefore, t) && AfterFighting()) return EventTypes.Captured;
             // "X entered P after an agreement with Y", "X moved into P after Y withdrew": an entry the holder consented to
             // or left open is a non-violent transfer, the gaining side's event (ontology: captured, by fighting or not).
-            if ((EndsAt(["entered"], t) || EndsAt(["moved", "into"], t)) && NegotiatedOrVacated()) return EventTypes.Captured;
+            if (EntryBefore.Any(p => EndsAt(p, t)) && NegotiatedOrVacated()) return EventTypes.Captured;
         }
         if (label != EventTypes.Withdrew && ControlTakenInLaterClause()) return EventTypes.Captured;
 

@@ -274,7 +274,7 @@ public sealed class Geoparser
 
     /// <summary>"As Suwayda" at a sentence start reads like English "As ..."; such an article starts no name (the name after it still matches).</summary>
     private static bool IsSpacedEnglishArticle(Document doc, int i, int end) =>
-        i + 1 < end && doc.Tokens[i + 1].Start > doc.Tokens[i].End && SpacedEnglishArticles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(i));
+        i + 1 < end && doc.Tokens[i + 1].Start > doc.Tokens[i].End && Has(SpacedEnglishArticles, doc.TokenText(i));
 
     /// <summary>Country weights from country names, demonyms, actors' countries and places that are unambiguous about their country.</summary>
     internal Dictionary<string, double> CountryFocus(Document doc, List<Match> matches, IReadOnlyList<ActorMention>? actors = null)
@@ -463,7 +463,7 @@ public sealed class Geoparser
     {
         int head = m.FirstToken - 1;
         if (head < 0 || taken[head] || doc.Tokens[head].Kind != TokenKind.Word || !char.IsUpper(doc.TokenText(head)[0])
-            || !GenericNameHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(head))
+            || !Has(GenericNameHeads, doc.TokenText(head))
             || doc.Tokens[head].End + 1 != doc.Tokens[m.FirstToken].Start
             || doc.SentenceAt(doc.Tokens[head].Start) != doc.SentenceAt(doc.Tokens[m.FirstToken].Start)) return null;
         int end = Math.Max(NameRunEnd(doc, head), m.EndToken);
@@ -504,7 +504,7 @@ public sealed class Geoparser
         bool allGeneric = true;
         for (int t = m.FirstToken; t < m.EndToken && allGeneric; t++)
             if (doc.Tokens[t].Kind == TokenKind.Word && !PlaceNormalizer.IsArticle(doc.TokenText(t)))
-                allGeneric = GenericNameHeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(t));
+                allGeneric = Has(GenericNameHeads, doc.TokenText(t));
         if (!allGeneric) return null;
         // Well-known places named by generic words alone (Ras al-Ain, al-Bab) stay themselves: "the Ras al-Ain Military
         // Council". A lone generic word with no article ("Tel", "Wadi") is not written for such a place: "Tel X" and
@@ -665,7 +665,7 @@ public sealed class Geoparser
     }
 
     /// <summary>Whether a word set holds a token's text, looked up by span (no string per token).</summary>
-    private static bool Has(HashSet<string> words, ReadOnlySpan<char> token) => words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(token);
+    internal static bool Has(HashSet<string> words, ReadOnlySpan<char> token) => words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(token);
 
     private static double Prior(GazetteerEntry e)
     {
@@ -953,6 +953,6 @@ public sealed class Geoparser
         // A spaced lower-case article is part of a name ("ash Shaddadi"), unless it is also an English word: "HTS at X airbase".
         return char.IsUpper(s[0]) || (PlaceNormalizer.IsArticle(s) && i + 1 < doc.Tokens.Length
             && (IsHyphenToken(doc, i + 1) || (doc.Tokens[i + 1].Kind == TokenKind.Word && char.IsUpper(doc.TokenText(i + 1)[0])
-                && !SpacedEnglishArticles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(s))));
+                && !Has(SpacedEnglishArticles, s))));
     }
 }

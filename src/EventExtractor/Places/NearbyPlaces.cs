@@ -82,14 +82,14 @@ public static class NearbyPlaces
         for (int t = end; t < doc.Tokens.Length && t < end + 4; t++)
         {
             var w = doc.TokenText(t);
-            if (Geoparser.ProvinceWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)) return true;
+            if (Geoparser.Has(Geoparser.ProvinceWords, w)) return true;
             if (!IsDirection(w) && w is not "-") return false;
         }
         return false;
     }
 
     private static bool IsDirection(ReadOnlySpan<char> word) =>
-        word.Length > 3 && Connectors.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
+        word.Length > 3 && Geoparser.Has(Connectors, word)
         && (word.StartsWith("north", StringComparison.OrdinalIgnoreCase) || word.StartsWith("south", StringComparison.OrdinalIgnoreCase)
             || word.StartsWith("east", StringComparison.OrdinalIgnoreCase) || word.StartsWith("west", StringComparison.OrdinalIgnoreCase)
             || word.Equals("central", StringComparison.OrdinalIgnoreCase) || word.Equals("rural", StringComparison.OrdinalIgnoreCase));
@@ -117,21 +117,19 @@ public static class NearbyPlaces
     {
         var sentence = doc.Sentences[doc.SentenceAt(mentions[index].Span.Start)];
         int end = sentence.FirstToken + sentence.TokenCount;
-        int t = doc.TokenAt(mentions[index].Span.End);
-        while (t < end && Has(HeadNouns, doc.TokenText(t))) t++;
+        int after = doc.TokenAt(mentions[index].Span.End), t = after;
+        while (t < end && Geoparser.Has(HeadNouns, doc.TokenText(t))) t++;
         if (t >= end || doc.TokenText(t) is not ("in" or "near" or "outside" or "around" or "(")) return null;
         int next = index + 1;
-        for (t++; t < end && t < doc.TokenAt(mentions[index].Span.End) + MaxGapTokens; t++)
+        for (t++; t < end && t < after + MaxGapTokens; t++)
         {
             while (next < mentions.Count && mentions[next].Span.End <= doc.Tokens[t].Start) next++;
             if (next < mentions.Count && mentions[next].Span.Start <= doc.Tokens[t].Start)
                 return mentions[next].Entry is not null ? mentions[next] : null;
-            if (!Has(LocatorGlue, doc.TokenText(t)) && !IsDirection(doc.TokenText(t))) return null;
+            if (!Geoparser.Has(LocatorGlue, doc.TokenText(t)) && !IsDirection(doc.TokenText(t))) return null;
         }
         return null;
     }
-
-    private static bool Has(HashSet<string> words, ReadOnlySpan<char> token) => words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(token);
 
     /// <summary>The first resolved place after mention <paramref name="index"/> in its sentence that the words between make its location ("in", "near", "of", "("), else null.</summary>
     public static PlaceMention? Container(Document doc, List<PlaceMention> mentions, int index)
@@ -156,7 +154,7 @@ public static class NearbyPlaces
             // Numbers ("3 hills") and capitalised words (a name the geoparser left out, "Shi'b X") pass; so do the
             // connectors; anything else ends the search.
             if (kind is TokenKind.Punctuation && word is "," or "(" or "/" or "-") linked |= word is "(";
-            else if (Connectors.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)) linked |= Locatives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+            else if (Geoparser.Has(Connectors, word)) linked |= Geoparser.Has(Locatives, word);
             else if (kind is not TokenKind.Number && !char.IsUpper(word[0])) return null;
             token++;
         }
