@@ -126,6 +126,9 @@ public static class ExtractCommand
             stderr.WriteLine($"eventx: write failed: {e.Message}");
             return ExitCodes.IoFailure;
         }
+        // Nothing silently dropped: GeoJSON has no feature for an event with no point to map, so say how many.
+        if (writer.LeftOut > 0)
+            stderr.WriteLine($"eventx: {writer.LeftOut} event(s) with no coordinates (the gazetteer lacks the place and the text puts it near no place it has) are not in the {settings.Format} output; --format jsonl or csv lists them");
         if (showProgress)
             stderr.WriteLine($"\r{summary.Articles} articles, {summary.Events} events, {summary.Skipped} skipped, {summary.Elapsed.TotalSeconds:0.0} s          ");
         if (ControlEventExtractor.ProfileReport() is { Length: > 0 } profile) stderr.WriteLine($"eventx: profile: {profile}");

@@ -25,7 +25,18 @@ public sealed record EventActor(string Text, string Name, string? Id, string? Co
 /// The place of an event: the words in the article and, when the gazetteer knows it, where it is. <see cref="Near"/>: for a
 /// place the gazetteer lacks, the named place the text puts it in or near (an approximate location), else null.
 /// </summary>
-public sealed record EventPlace(string Text, string Name, long? GeonameId, double? Lat, double? Lon, string? Country, string? Admin1, string? FeatureCode, EventPlace? Near = null);
+public sealed record EventPlace(string Text, string Name, long? GeonameId, double? Lat, double? Lon, string? Country, string? Admin1, string? FeatureCode, EventPlace? Near = null)
+{
+    /// <summary>
+    /// Where a map shows the event, with ACLED's geo_precision: 1 at the place itself, 2 at the place the text puts a
+    /// village the gazetteer lacks in or near (as ACLED codes such a village at the nearest town it can locate); null
+    /// when neither has coordinates.
+    /// </summary>
+    public (EventPlace Point, int GeoPrecision)? MapPoint =>
+        Lat is not null && Lon is not null ? (this, 1)
+        : Near is { Lat: not null, Lon: not null } near ? (near, 2)
+        : null;
+}
 
 /// <summary>A sentence that supports an event, with its offsets into the article's text.</summary>
 public sealed record Evidence(int Sentence, int Start, int End, string Text);

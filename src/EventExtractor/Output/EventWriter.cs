@@ -12,7 +12,7 @@ public abstract class EventWriter(TextWriter output)
 {
     protected TextWriter Output { get; } = output;
 
-    /// <summary>Events that this format could not show (GeoJSON leaves out events without coordinates).</summary>
+    /// <summary>Events that this format could not show (GeoJSON leaves out events with no point to map, see <see cref="EventPlace.MapPoint"/>).</summary>
     public int LeftOut { get; protected set; }
 
     public abstract void Write(ControlEvent e);
@@ -168,25 +168,36 @@ internal sealed class PredicateEventWriter(TextWriter output) : EventWriter(outp
     }
 }
 
-/// <summary>ACLED-like columns (RFC 4180 quoting), so that the output sits beside ACLED exports in a spreadsheet or database.</summary>
+/// <summary>
+/// ACLED-like columns (RFC 4180 quoting), so that the output sits beside ACLED exports in a spreadsheet or database.
+/// As in ACLED, latitude, longitude, country and admin1 are where the event is mapped and geo_precision says what that
+/// is: 1 the place itself, 2 the town the text puts a village the gazetteer lacks in or near (near_location). location
+/// and geonames_id are always the event's own place, so a village is never passed off as its town.
+/// </summary>
 internal sealed class CsvEventWriter : EventWriter
 {
     public static readonly string[] Columns =
     [
         "event_date", "type", "actor1", "actor2", "location", "latitude", "longitude", "geonames_id", "country", "admin1",
-        "confidence", "notes", "document_id", "date_precision", "event_id",
+        "confidence", "notes", "document_id", "date_precision", "event_id", "geo_precision", "near_location",
     ];
 
     public CsvEventWriter(TextWriter output) : base(output) => Row(Columns);
 
-    public override void Write(ControlEvent e) => Row(
-    [
-        e.Date, e.Type, e.Actor?.Name, e.Counterpart?.Name, e.Place.Name,
-        e.Place.Lat?.ToString("R", CultureInfo.InvariantCulture), e.Place.Lon?.ToString("R", CultureInfo.InvariantCulture),
-        e.Place.GeonameId?.ToString(CultureInfo.InvariantCulture), e.Place.Country, e.Place.Admin1,
-        Round(e.Confidence).ToString("0.####", CultureInfo.InvariantCulture),
-        e.Evidence.Count > 0 ? e.Evidence[0].Text : null, e.DocumentId, e.DatePrecision, e.Id,
-    ]);
+    public override void Write(ControlEvent e)
+    {
+        var map = e.Place.MapPoint;
+        var point = map?.Point;
+        Row(
+        [
+            e.Date, e.Type, e.Actor?.Name, e.Counterpart?.Name, e.Place.Name,
+            point?.Lat?.ToString("R", CultureInfo.InvariantCulture), point?.Lon?.ToString("R", CultureInfo.InvariantCulture),
+            e.Place.GeonameId?.ToString(CultureInfo.InvariantCulture), point?.Country ?? e.Place.Country, point?.Admin1 ?? e.Place.Admin1,
+            Round(e.Confidence).ToString("0.####", CultureInfo.InvariantCulture),
+            e.Evidence.Count > 0 ? e.Evidence[0].Text : null, e.DocumentId, e.DatePrecision, e.Id,
+            map?.GeoPrecision.ToString(CultureInfo.InvariantCulture), map?.GeoPrecision == 2 ? point!.Name : null,
+        ]);
+    }
 
     private void Row(IReadOnlyList<string?> values)
     {
@@ -206,14 +217,17 @@ internal sealed class CsvEventWriter : EventWriter
     }
 }
 
-/// <summary>A GeoJSON FeatureCollection (RFC 7946) of the events whose place has coordinates; the rest are counted in <see cref="EventWriter.LeftOut"/>.</summary>
+/// <summary>
+/// A GeoJSON FeatureCollection (RFC 7946) of the events with a point to map (<see cref="EventPlace.MapPoint"/>: the place,
+/// or at geoPrecision 2 the town the text puts it near, named in "near"); the rest are counted in <see cref="EventWriter.LeftOut"/>.
+/// </summary>
 internal sealed class GeoJsonEventWriter(TextWriter output) : EventWriter(output)
 {
     private bool _any;
 
     public override void Write(ControlEvent e)
     {
-        if (e.Place.Lat is not double lat || e.Place.Lon is not double lon)
+        if (e.Place.MapPoint is not ({ Lat: double lat, Lon: double lon } point, int geoPrecision))
         {
             LeftOut++;
             return;
@@ -240,8 +254,10 @@ internal sealed class GeoJsonEventWriter(TextWriter output) : EventWriter(output
             Prop(json, "counterpart", e.Counterpart?.Name);
             Prop(json, "place", e.Place.Name);
             json.WritePropertyName("geonameId"); json.WriteValue(e.Place.GeonameId);
-            Prop(json, "country", e.Place.Country);
-            Prop(json, "admin1", e.Place.Admin1);
+            Prop(json, "country", point.Country);
+            Prop(json, "admin1", point.Admin1);
+            json.WritePropertyName("geoPrecision"); json.WriteValue(geoPrecision);
+            Prop(json, "near", geoPrecision == 2 ? point.Name : null);
             Prop(json, "date", e.Date);
             Prop(json, "datePrecision", e.DatePrecision);
             json.WritePropertyName("confidence"); json.WriteValue(Round(e.Confidence));

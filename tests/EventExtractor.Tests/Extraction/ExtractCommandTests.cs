@@ -91,6 +91,25 @@ public sealed class ExtractCommandTests : IDisposable
     }
 
     [ModelFact]
+    public void Geojson_says_how_many_events_it_could_not_map()
+    {
+        var unmapped = Path.Combine(_dir, "unmapped.txt");
+        File.WriteAllText(unmapped, "Government forces captured the village of Zzyzxqar from rebels on Monday.");
+        var good = Path.Combine(_dir, "good.txt");
+        File.WriteAllText(good, Good);
+
+        var jsonl = Run(Settings([unmapped], date: "2017-03-03"));
+        Assert.Contains("Zzyzxqar", jsonl.Out);
+        Assert.DoesNotContain("not in the", jsonl.Err);
+
+        var (code, output, err) = Run(Settings([unmapped, good], "geojson", date: "2017-03-03"));
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.DoesNotContain("Zzyzxqar", output);
+        Assert.NotEmpty((JArray)JObject.Parse(output)["features"]!);
+        Assert.Contains("eventx: 1 event(s) with no coordinates", err);
+    }
+
+    [ModelFact]
     public void Output_is_identical_for_1_and_4_threads()
     {
         var lines = Enumerable.Range(0, 40).Select(i => new JObject { ["id"] = $"doc{i}", ["date"] = "2017-03-03", ["text"] = i % 2 == 0 ? Good : File.ReadAllText(TestData.SeedArticlePath) }.ToString(Newtonsoft.Json.Formatting.None));

@@ -26,6 +26,13 @@ public sealed class EventWriterTests
         DatePrecision = null,
     };
 
+    // A village the gazetteer lacks, which the text puts near a town it has.
+    private static readonly ControlEvent NearTown = AlbuKamal with
+    {
+        Place = new EventPlace("Qarzoun", "Qarzoun", null, null, null, null, null, null,
+            new EventPlace("Manbij", "Manbij", 167357, 36.52815, 37.95495, "SY", "Aleppo", "PPLA2")),
+    };
+
     private static string WriteAll(OutputFormat format, params ControlEvent[] events)
     {
         var sw = new StringWriter();
@@ -95,6 +102,32 @@ public sealed class EventWriterTests
         Assert.StartsWith("2017-11-09,captured,Syrian army,ISIS,Albu Kamal,34.45226,40.91854,174448,SY,Deir ez-Zor,0.93,", lines[1]);
         Assert.Contains(",Syria's army announced Thursday (November 9) the capture of ...,seed,day,", lines[1]);
         Assert.StartsWith(",controls,Syrian army,ISIS,\"Tal \"\"Abyad\"\", east\",,,,,,0.93,", lines[2]);
+    }
+
+    [Fact]
+    public void Csv_maps_a_village_the_gazetteer_lacks_at_its_near_town_with_geo_precision_2()
+    {
+        var lines = WriteAll(OutputFormat.Csv, AlbuKamal, NearTown, Unresolved).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",date_precision,event_id,geo_precision,near_location", lines[0]);
+        Assert.EndsWith(",1,", lines[1]);
+        // The village stays the location, with no GeoNames id of its own; the point, country and province are the town's.
+        Assert.StartsWith("2017-11-09,captured,Syrian army,ISIS,Qarzoun,36.52815,37.95495,,SY,Aleppo,0.93,", lines[2]);
+        Assert.EndsWith(",2,Manbij", lines[2]);
+        Assert.EndsWith(",,", lines[3]);
+    }
+
+    [Fact]
+    public void Geojson_maps_a_village_the_gazetteer_lacks_at_its_near_town()
+    {
+        var fc = JObject.Parse(WriteAll(OutputFormat.Geojson, AlbuKamal, NearTown));
+        var features = (JArray)fc["features"]!;
+        Assert.Equal(2, features.Count);
+        Assert.Equal(1, (int)features[0]["properties"]!["geoPrecision"]!);
+        Assert.Equal(JTokenType.Null, features[0]["properties"]!["near"]!.Type);
+        Assert.Equal([37.95495, 36.52815], features[1]["geometry"]!["coordinates"]!.Select(c => (double)c));
+        Assert.Equal(2, (int)features[1]["properties"]!["geoPrecision"]!);
+        Assert.Equal("Qarzoun", (string)features[1]["properties"]!["place"]!);
+        Assert.Equal("Manbij", (string)features[1]["properties"]!["near"]!);
     }
 
     [Fact]
