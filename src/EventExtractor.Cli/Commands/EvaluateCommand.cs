@@ -43,12 +43,16 @@ public static class EvaluateCommand
             errors.WriteLine("eventx evaluate: give --corpus or --acled, not both");
             return ExitCodes.UsageError;
         }
-        ControlClassifier classifier;
-        try { classifier = ControlClassifier.Load(modelPath); }
-        catch (ModelMismatchException e)
+        // The candidate modes score the classifier alone; the pipeline modes load it inside the extractor, once.
+        ControlClassifier? classifier = null;
+        if (!pipeline)
         {
-            errors.WriteLine($"eventx evaluate: {e.Message}");
-            return ExitCodes.UsageError;
+            try { classifier = ControlClassifier.Load(modelPath); }
+            catch (ModelMismatchException e)
+            {
+                errors.WriteLine($"eventx evaluate: {e.Message}");
+                return ExitCodes.UsageError;
+            }
         }
         return ExitCodes.Guard("evaluate", errors, () =>
         {
@@ -68,14 +72,17 @@ public static class EvaluateCommand
                 var rows = AcledReader.Read(acled, errors);
                 errors.WriteLine($"scoring {rows.Count} ACLED rows from {acled}");
                 AcledScore s;
+                string modelSha;
                 if (pipeline)
                 {
                     if (LoadExtractor() is not { } extractor) return ExitCodes.UsageError;
                     s = AcledScorer.ScorePipeline(rows, extractor.Extract, errors);
+                    modelSha = extractor.ModelSha256;
                 }
                 else
                 {
-                    s = AcledScorer.Score(rows, classifier, MentionFinders.CreateDefault(errors), errors);
+                    s = AcledScorer.Score(rows, classifier!, MentionFinders.CreateDefault(errors), errors);
+                    modelSha = classifier!.Manifest.Model.Sha256;
                 }
                 output.WriteLine(FormattableString.Invariant($"ACLED control-change detection ({(pipeline ? "whole pipeline, as eventx extract" : "classifier candidates")}) over {s.Rows} rows ({s.TruePositive + s.FalseNegative} territory transfers)"));
                 output.WriteLine(FormattableString.Invariant($"  TP {s.TruePositive}  FP {s.FalsePositive}  FN {s.FalseNegative}  TN {s.TrueNegative}"));
@@ -93,7 +100,7 @@ public static class EvaluateCommand
                     precision = Math.Round(s.Precision, 4), recall = Math.Round(s.Recall, 4), f1 = Math.Round(s.F1, 4),
                     placeChecked = s.PlaceChecked, placeCorrect = s.PlaceCorrect, placeAccuracy = Math.Round(s.PlaceAccuracy, 4), placeByCoordinates = s.PlaceByCoordinates, placeInAnyEvent = s.PlaceInAnyEvent, placeCorrectWithNear = s.PlaceCorrectWithNear,
                     placeByGeoPrecision = s.ByGeoPrecision.ToDictionary(p => p.Key.ToString(CultureInfo.InvariantCulture), p => new { detected = p.Value.Detected, placeCorrect = p.Value.PlaceCorrect }),
-                    model = classifier.Manifest.Model.Sha256,
+                    model = modelSha,
                 };
             }
             else if (pipeline)
@@ -114,15 +121,15 @@ public static class EvaluateCommand
                         truePositive = m.Correct, falsePositive = m.Predicted - m.Correct, falseNegative = m.Support - m.Correct,
                         precision = Math.Round(m.Precision, 4), recall = Math.Round(m.Recall, 4), f1 = Math.Round(m.F1, 4),
                     }),
-                    model = classifier.Manifest.Model.Sha256,
+                    model = extractor.ModelSha256,
                 };
             }
             else
             {
                 var dir = corpus ?? Path.Combine("corpus", "documents");
                 var docs = CorpusReader.ReadDirectory(dir);
-                var r = CorpusEvaluation.Evaluate(docs, classifier, MentionFinders.CreateDefault(errors), split);
-                output.WriteLine($"corpus {dir}, split '{split}': {r.Documents} documents, {r.Metrics.Total} candidates; model {classifier.Manifest.Trainer}");
+                var r = CorpusEvaluation.Evaluate(docs, classifier!, MentionFinders.CreateDefault(errors), split);
+                output.WriteLine($"corpus {dir}, split '{split}': {r.Documents} documents, {r.Metrics.Total} candidates; model {classifier!.Manifest.Trainer}");
                 output.Write(r.Metrics.Format());
                 output.WriteLine(FormattableString.Invariant($"roles (heuristic, over {r.RoleN} gold-event candidates): agent {r.AgentAccuracy:F3}, counterpart {r.CounterpartAccuracy:F3}"));
                 if (r.RoleModelAccuracy is { } rm)

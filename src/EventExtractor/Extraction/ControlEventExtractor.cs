@@ -44,14 +44,17 @@ public sealed class ControlEventExtractor
         _lexicon = lexicon;
         _features = new FeatureExtractor(lexicon);
         _roles = roles ?? new RoleAssigner(lexicon);
-        var sha = classifier.Manifest.Model.Sha256;
-        ModelName = "control-classifier@" + (sha.Length >= 12 ? sha[..12].ToLowerInvariant() : "unknown");
+        ModelSha256 = classifier.Manifest.Model.Sha256;
+        ModelName = "control-classifier@" + (ModelSha256.Length >= 12 ? ModelSha256[..12].ToLowerInvariant() : "unknown");
     }
 
     private static readonly bool Debug = Environment.GetEnvironmentVariable("EVENTX_DEBUG") == "1";
 
     /// <summary>The <c>model</c> field of every event: the classifier and the first 12 hex digits of its SHA-256.</summary>
     public string ModelName { get; }
+
+    /// <summary>The classifier's SHA-256, as its manifest records it (evaluation reports name the model by it).</summary>
+    public string ModelSha256 { get; }
 
     /// <summary>Loads the gazetteer, the actor dictionary and the classifier; throws <see cref="ExtractorLoadException"/> saying what to run.</summary>
     public static ControlEventExtractor Load(ExtractorOptions? options = null)
