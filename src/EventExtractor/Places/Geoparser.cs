@@ -144,6 +144,7 @@ public sealed class Geoparser
             int firstToken = m.FirstToken;
             var (mention, endToken) = TruncatedName(doc, m) is { } full ? (full.Mention, full.EndToken) : (Resolve(doc, m, focus, provinces, chosenByKey), m.EndToken);
             if (NameWithHead(doc, m, taken) is { } longer) (mention, firstToken, endToken) = longer;
+            else if (NameBeforeQualifier(doc, m, taken) is { } whole) (mention, firstToken) = whole;
             else if (mention?.Entry is { Kind: not (PlaceKind.Country or PlaceKind.Province) } && NameWithTail(doc, m, matchStarts) is { } tail)
                 (mention, endToken) = tail;
             if (mention is null) continue;
@@ -473,6 +474,44 @@ public sealed class Geoparser
         if (!placePattern) return null;
         var span = new TextSpan(doc.Tokens[head].Start, doc.Tokens[end - 1].End);
         return (new PlaceMention(span, doc.Text[span.Start..span.End], null, 0.3, PlaceKind.Settlement, false), head, end);
+    }
+
+    /// <summary>Arabic words that end a village's name to tell it from its twin or neighbour: upper, lower, big, small, east, west...</summary>
+    private static readonly HashSet<string> ArabicQualifiers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "fawqani", "foqani", "fouqani", "tahtani", "tahtan", "kabir", "kabira", "kabirah", "kebir", "kabeer", "saghir", "saghira",
+        "saghirah", "sghir", "sagheer", "sharqi", "sharqiyah", "sharqiya", "gharbi", "gharbiyah", "gharbiya", "shamali", "shamaliyah",
+        "janubi", "janoubi", "janubiyah", "qibli", "wastani", "jadid", "jadida", "jadidah", "qadim", "qadima",
+    };
+
+    /// <summary>
+    /// "Qarzoun Fawqani", "Qarzoun al-Kabir": a match that is only an Arabic qualifier, right after a capitalised word that
+    /// starts no match, is the end of a longer name the gazetteer lacks as written: the whole name becomes a mention with
+    /// no entry (its consonant skeleton may still find it), rather than the qualifier resolved to a hamlet called Fawqani.
+    /// </summary>
+    private (PlaceMention Mention, int FirstToken)? NameBeforeQualifier(Document doc, Match m, bool[] taken)
+    {
+        int words = 0;
+        for (int t = m.FirstToken; t < m.EndToken; t++)
+            if (doc.Tokens[t].Kind == TokenKind.Word && !PlaceNormalizer.IsArticle(doc.TokenText(t)))
+                if (++words > 1 || !Has(ArabicQualifiers, doc.TokenText(t))) return null;
+        int first = m.FirstToken;
+        // One or two capitalised words before it, each one space from the next, in no other mention, and no ordinary
+        // English word, demonym or sentence-initial word ("The Sharqi ...").
+        int sentence = doc.SentenceAt(doc.Tokens[m.FirstToken].Start);
+        Span<char> key = stackalloc char[PlaceNormalizer.MaxTokenLength];
+        while (first > 0 && m.FirstToken - first < 2 && !taken[first - 1] && doc.Tokens[first - 1].Kind == TokenKind.Word
+               && char.IsUpper(doc.TokenText(first - 1)[0]) && doc.Tokens[first - 1].End + 1 == doc.Tokens[first].Start
+               && !PlaceNormalizer.IsArticle(doc.TokenText(first - 1))
+               && first - 1 > 0 && doc.SentenceAt(doc.Tokens[first - 2].Start) == sentence)
+        {
+            int n = PlaceNormalizer.NormalizeToken(doc.TokenText(first - 1), key);
+            if (n == 0 || _gazetteer.WordFlagOf(key[..n]) != WordFlag.None || _gazetteer.DemonymCountry(key[..n]) is not null) break;
+            first--;
+        }
+        if (first == m.FirstToken) return null;
+        var span = new TextSpan(doc.Tokens[first].Start, doc.Tokens[m.EndToken - 1].End);
+        return (new PlaceMention(span, doc.Text[span.Start..span.End], null, 0.3, PlaceKind.Settlement, false), first);
     }
 
     /// <summary>

@@ -58,6 +58,28 @@ public class GeoparserTests(PlacesFixture fixture)
         Assert.Contains(Parse("Syrian forces took control of Suluk Military base on Monday."), m => m.Text == "Suluk" && m.Entry is not null);
     }
 
+    [Theory]
+    // "Sharqi" (east) alone is a village in Yemen; "Qarzoun Sharqi" (invented) is another place, which the gazetteer lacks.
+    [InlineData("Rebels captured Qarzoun Sharqi after clashes in Idlib.", "Qarzoun Sharqi", null)]
+    [InlineData("Rebels captured Qarzoun al-Gharbi after clashes in Idlib.", "Qarzoun al-Gharbi", null)]
+    // The whole name is then found by its consonants: Zifr Kabir, Idlib (as the Wikipedia corpus spells it).
+    [InlineData("Syrian government forces captured Zafar al-Kabir in Idlib.", "Zafar al-Kabir", "gn:162436")]
+    public void An_arabic_qualifier_after_a_name_is_part_of_it(string text, string name, string? expectedId)
+    {
+        var mentions = Parse(text);
+        var m = Assert.Single(mentions, m => m.Text.Contains(name.Split(' ')[^1], StringComparison.Ordinal));
+        Assert.Equal(name, m.Text);
+        Assert.Equal(expectedId, m.Entry?.Id);
+    }
+
+    [Fact]
+    public void A_qualifier_after_a_sentence_initial_or_ordinary_word_stays_alone()
+    {
+        // "The" starts the sentence, "Near" is an ordinary word: neither begins a name.
+        Assert.DoesNotContain(Parse("Rebels said so. Near Sharqi, Houthi forces attacked a checkpoint in Yemen."), m => m.Text.StartsWith("Near", StringComparison.Ordinal));
+        Assert.DoesNotContain(Parse("The Sharqi checkpoint fell to Houthi forces in Yemen."), m => m.Text.StartsWith("The", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void The_seed_has_no_place_that_is_not_a_place()
     {
