@@ -158,6 +158,7 @@ public sealed class Geoparser
                     ?? (ArabicQualifierForm(mentions[i].Text) is { } arabic ? BySkeleton(arabic, skeletonCountries, provinces) : null)) is { } entry)
                 mentions[i] = mentions[i] with { Entry = entry, Kind = entry.Kind };
         mentions.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        MarkInsideActors(mentions, actors);
         DropContradicted(doc, mentions);
         NearbyPlaces.Locate(doc, mentions);
         return mentions;
@@ -187,6 +188,32 @@ public sealed class Geoparser
             found ??= BySkeleton(m.Text, [cc], [(cc, admin1)]);
             if (found is not null && NearbyPlaces.Contradicts(doc, container, found)) found = null;
             mentions[i] = m with { Entry = found, Kind = found?.Kind ?? PlaceKind.Settlement, Score = found is null ? 0.3 : m.Score };
+        }
+    }
+
+    /// <summary>
+    /// A place inside an actor's name ("Hayat" in Hayat Tahrir al-Sham, "Manbij" in the Manbij Military Council) names or
+    /// qualifies the actor, not a place where something happens: it becomes a qualifier, which no event takes as its place.
+    /// </summary>
+    private static void MarkInsideActors(List<PlaceMention> mentions, IReadOnlyList<ActorMention>? actors)
+    {
+        if (actors is null || actors.Count == 0) return;
+        var names = new List<TextSpan>();
+        foreach (var a in actors) if (a.Source == MentionSource.Dictionary) names.Add(a.Span);
+        names.Sort((a, b) => a.Start.CompareTo(b.Start));
+        // Both lists in text order: one forward walk (a 50 MB article has a hundred thousand of each).
+        int next = 0, widest = -1;
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var span = mentions[i].Span;
+            // Actor names starting at or before this place; the one reaching furthest is the only one that can hold it.
+            while (next < names.Count && names[next].Start <= span.Start)
+            {
+                if (widest < 0 || names[next].End > names[widest].End) widest = next;
+                next++;
+            }
+            if (widest >= 0 && span.End <= names[widest].End && names[widest] != span)
+                mentions[i] = mentions[i] with { IsQualifier = true };
         }
     }
 

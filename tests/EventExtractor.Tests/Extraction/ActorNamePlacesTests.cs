@@ -1,0 +1,29 @@
+using EventExtractor.Input;
+
+namespace EventExtractor.Tests.Extraction;
+
+/// <summary>
+/// A place inside an actor's name ("Hayat" in Hayat Tahrir al-Sham, a village of that name in Aleppo; "Turkistan" in the
+/// Turkistan Islamic Party) names the actor: no event is placed there.
+/// </summary>
+public class ActorNamePlacesTests
+{
+    private static IReadOnlyList<(string Type, string Place)> Extract(string text) =>
+        ExtractorFixture.Extractor!.Extract(new Article("t", text, new DateOnly(2018, 2, 1), null, "test"))
+            .Select(e => (e.Type, e.Place.Text)).ToList();
+
+    [ModelFact]
+    public void A_place_word_inside_an_actors_name_is_no_events_place()
+    {
+        var events = Extract("Heavy fighting pitted government troops against Hayat Tahrir al-Sham and its allies around Zzyzxqar on Monday.");
+        Assert.Contains(events, e => e.Place == "Zzyzxqar");
+        Assert.DoesNotContain(events, e => e.Place == "Hayat");
+    }
+
+    [ModelFact]
+    public void A_place_named_on_its_own_beside_such_an_actor_still_counts()
+    {
+        var events = Extract("Hayat Tahrir al-Sham fighters captured Saraqib from regime forces on Monday.");
+        Assert.Contains(("captured", "Saraqib"), events);
+    }
+}
