@@ -192,14 +192,15 @@ public sealed class Geoparser
     }
 
     /// <summary>
-    /// A place inside an actor's name ("Hayat" in Hayat Tahrir al-Sham, "Manbij" in the Manbij Military Council) names or
-    /// qualifies the actor, not a place where something happens: it becomes a qualifier, which no event takes as its place.
+    /// A place inside an actor mention ("Hayat" in Hayat Tahrir al-Sham, "Manbij" in the Manbij Military Council, "Hadi" in
+    /// pro-Hadi forces) names or qualifies the actor, not a place where something happens: it becomes a qualifier, which no
+    /// event takes as its place.
     /// </summary>
     private static void MarkInsideActors(List<PlaceMention> mentions, IReadOnlyList<ActorMention>? actors)
     {
         if (actors is null || actors.Count == 0) return;
         var names = new List<TextSpan>();
-        foreach (var a in actors) if (a.Source == MentionSource.Dictionary) names.Add(a.Span);
+        foreach (var a in actors) names.Add(a.Span);
         names.Sort((a, b) => a.Start.CompareTo(b.Start));
         // Both lists in text order: one forward walk (a 50 MB article has a hundred thousand of each).
         int next = 0, widest = -1;

@@ -3,8 +3,8 @@ using EventExtractor.Input;
 namespace EventExtractor.Tests.Extraction;
 
 /// <summary>
-/// A place inside an actor's name ("Hayat" in Hayat Tahrir al-Sham, a village of that name in Aleppo; "Turkistan" in the
-/// Turkistan Islamic Party) names the actor: no event is placed there.
+/// A place inside an actor mention ("Hayat" in Hayat Tahrir al-Sham, a village of that name in Aleppo; "Turkistan" in the
+/// Turkistan Islamic Party; "Hadi" in pro-Hadi forces) names the actor: no event is placed there.
 /// </summary>
 public class ActorNamePlacesTests
 {
@@ -18,6 +18,16 @@ public class ActorNamePlacesTests
         var events = Extract("Heavy fighting pitted government troops against Hayat Tahrir al-Sham and its allies around Zzyzxqar on Monday.");
         Assert.Contains(events, e => e.Place == "Zzyzxqar");
         Assert.DoesNotContain(events, e => e.Place == "Hayat");
+    }
+
+    [ModelFact]
+    public void A_place_word_inside_a_patterned_actor_is_no_events_place()
+    {
+        // "Hadi" is a village in Sa'dah and, here, Yemen's president in "pro-Hadi forces".
+        var events = Extract("Pro-Hadi soldiers seized Zzyzxqar from Houthi fighters after heavy fighting on Monday. "
+            + "Houthi fighters then struck pro-Hadi soldiers on the northern edge of Zzyzxqar.");
+        Assert.Contains(events, e => e.Place == "Zzyzxqar");
+        Assert.DoesNotContain(events, e => e.Place == "Hadi");
     }
 
     [ModelFact]
