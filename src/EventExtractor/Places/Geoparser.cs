@@ -330,6 +330,8 @@ public sealed class Geoparser
         }
         foreach (var m in matches)
         {
+            // "Abul" of "Abul Qarzoun" is the head of a longer name, not a place that says which country the text is about.
+            if (TruncatedName(doc, m) is not null) continue;
             if (OwnVote(m) is { } vote) Add(focus, vote.Country, vote.Weight);
             else if (DominantCountry(m) is { } dominant) Add(weak, dominant, 0.5);
         }

@@ -73,6 +73,16 @@ public class GeoparserTests(PlacesFixture fixture)
     }
 
     [Fact]
+    public void The_head_of_a_longer_name_does_not_vote_for_a_country()
+    {
+        // "Abul" alone is a village in Afghanistan; here it heads "Abul Qarzoun" (invented). Its vote made Afghanistan a
+        // country of the text, so "Uji" (Uji in Kyoto, Ojai in California, Owji in Badakhshan...) went to Afghanistan.
+        var uji = Parse("Government troops took Abul Qarzoun in Idlib province and then entered Uji.")
+            .Single(m => m.Text == "Uji");
+        Assert.NotEqual("AF", uji.Entry?.CountryCode);
+    }
+
+    [Fact]
     public void A_qualifier_after_a_sentence_initial_or_ordinary_word_stays_alone()
     {
         // "The" starts the sentence, "Near" is an ordinary word: neither begins a name.
