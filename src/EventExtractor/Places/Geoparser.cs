@@ -145,6 +145,7 @@ public sealed class Geoparser
             var (mention, endToken) = TruncatedName(doc, m) is { } full ? (full.Mention, full.EndToken) : (Resolve(doc, m, focus, provinces, chosenByKey), m.EndToken);
             if (NameWithHead(doc, m, taken) is { } longer) (mention, firstToken, endToken) = longer;
             else if (NameBeforeQualifier(doc, m, taken) is { } whole) (mention, firstToken) = whole;
+            else if (NameAfterEnglishQualifier(doc, m) is { } translated) (mention, endToken) = translated;
             else if (mention?.Entry is { Kind: not (PlaceKind.Country or PlaceKind.Province) } && NameWithTail(doc, m, matchStarts) is { } tail)
                 (mention, endToken) = tail;
             if (mention is null) continue;
@@ -462,16 +463,18 @@ public sealed class Geoparser
     {
         int space = name.IndexOf(' ');
         if (space <= 0 || space == name.Length - 1) return null;
-        string? suffix = name[..space].ToLowerInvariant() switch
-        {
-            "big" or "great" or "greater" => "Kabir",
-            "little" or "small" or "lesser" => "Saghir",
-            "upper" => "Fawqani",
-            "lower" => "Tahtani",
-            _ => null,
-        };
-        return suffix is null ? null : $"{name[(space + 1)..]} {suffix}";
+        return ArabicQualifier(name.AsSpan(0, space)) is { } suffix ? $"{name[(space + 1)..]} {suffix}" : null;
     }
+
+    /// <summary>The Arabic qualifier an English one translates ("Big" → Kabir), or null.</summary>
+    private static string? ArabicQualifier(ReadOnlySpan<char> english) =>
+        english.Equals("big", StringComparison.OrdinalIgnoreCase) || english.Equals("great", StringComparison.OrdinalIgnoreCase)
+            || english.Equals("greater", StringComparison.OrdinalIgnoreCase) ? "Kabir"
+        : english.Equals("little", StringComparison.OrdinalIgnoreCase) || english.Equals("small", StringComparison.OrdinalIgnoreCase)
+            || english.Equals("lesser", StringComparison.OrdinalIgnoreCase) ? "Saghir"
+        : english.Equals("upper", StringComparison.OrdinalIgnoreCase) ? "Fawqani"
+        : english.Equals("lower", StringComparison.OrdinalIgnoreCase) ? "Tahtani"
+        : null;
 
     /// <summary>
     /// The countries <see cref="BySkeleton"/> searches, in ordinal order: those of the named provinces, the user's prior,
@@ -542,6 +545,21 @@ public sealed class Geoparser
         if (first == m.FirstToken) return null;
         var span = new TextSpan(doc.Tokens[first].Start, doc.Tokens[m.EndToken - 1].End);
         return (new PlaceMention(span, doc.Text[span.Start..span.End], null, 0.3, PlaceKind.Settlement, false), first);
+    }
+
+    /// <summary>
+    /// "Big Qarzoun", "Upper Qarzoun": an English qualifier that matched a place on its own (Biga in Turkey answers to
+    /// "Big") followed by more of a name is the start of that name, which <see cref="ArabicQualifierForm"/> then looks up.
+    /// </summary>
+    private static (PlaceMention Mention, int EndToken)? NameAfterEnglishQualifier(Document doc, Match m)
+    {
+        if (m.EndToken != m.FirstToken + 1 || doc.Tokens[m.FirstToken].Kind != TokenKind.Word
+            || ArabicQualifier(doc.TokenText(m.FirstToken)) is null
+            || !NextIsAdjacentWord(doc, m.EndToken) || !IsNameToken(doc, m.EndToken)) return null;
+        int end = NameRunEnd(doc, m.FirstToken);
+        if (end <= m.EndToken) return null;
+        var span = new TextSpan(doc.Tokens[m.FirstToken].Start, doc.Tokens[end - 1].End);
+        return (new PlaceMention(span, doc.Text[span.Start..span.End], null, 0.3, PlaceKind.Settlement, false), end);
     }
 
     /// <summary>
@@ -954,10 +972,11 @@ public sealed class Geoparser
         if (!char.IsUpper(doc.Text[doc.Tokens[s].Start]) && !hyphenArticle) return;
         Span<char> tok = stackalloc char[PlaceNormalizer.MaxTokenLength];
         // Leading words that are never places (weekdays, "Southern", demonyms) are not part of the name: "Southern Abu X
-        // village" names Abu X.
+        // village" names Abu X. "Upper", "Little" are: they translate the Arabic qualifier (ArabicQualifierForm).
         while (s < e && !hyphenArticle)
         {
             if (doc.Tokens[s].Kind != TokenKind.Word) { s++; continue; }
+            if (s + 1 < e && ArabicQualifier(doc.TokenText(s)) is not null) break;
             int n = PlaceNormalizer.NormalizeToken(doc.TokenText(s), tok);
             var key = tok[..n].ToString();
             bool never = _gazetteer.WordFlagOf(key) == WordFlag.NotAPlace && !NameParticles.Contains(key) || _gazetteer.DemonymCountry(key) is not null;
@@ -975,7 +994,8 @@ public sealed class Geoparser
             var flag = _gazetteer.WordFlagOf(key);
             bool particle = NameParticles.Contains(key);
             // A never-a-place word inside the name ("Hayat Tahrir al-Sham", "Islamic State") means it is no place name.
-            if (flag == WordFlag.NotAPlace && !particle || _gazetteer.DemonymCountry(key) is not null) return;
+            if (flag == WordFlag.NotAPlace && !particle && !(t == s && ArabicQualifier(doc.TokenText(t)) is not null)
+                || _gazetteer.DemonymCountry(key) is not null) return;
             if (particle) particles++;
             else if (flag == WordFlag.CommonWord) common++;
         }

@@ -72,6 +72,17 @@ public class GeoparserTests(PlacesFixture fixture)
         Assert.Equal(expectedId, m.Entry?.Id);
     }
 
+    [Theory]
+    // "Big" alone answers to Biga in Turkey; "Big Qarzoun" (invented) is a place the gazetteer lacks.
+    [InlineData("Rebel forces clashed with regime forces in Big Qarzoun on Monday.", "Big Qarzoun")]
+    [InlineData("Rebel forces clashed with regime forces in Upper Qarzoun on Monday.", "Upper Qarzoun")]
+    public void An_english_qualifier_before_a_name_is_part_of_it(string text, string name)
+    {
+        var m = Assert.Single(Parse(text), m => m.Text.Contains("Qarzoun", StringComparison.Ordinal) || m.Text.StartsWith(name[..3], StringComparison.Ordinal));
+        Assert.Equal(name, m.Text);
+        Assert.Null(m.Entry);
+    }
+
     [Fact]
     public void The_head_of_a_longer_name_does_not_vote_for_a_country()
     {
