@@ -200,23 +200,12 @@ public sealed class Geoparser
     private static void MarkInsideActors(List<PlaceMention> mentions, IReadOnlyList<ActorMention>? actors)
     {
         if (actors is null || actors.Count == 0) return;
-        var names = new List<TextSpan>();
-        foreach (var a in actors) names.Add(a.Span);
+        var names = actors.Select(a => a.Span).ToList();
         names.Sort((a, b) => a.Start.CompareTo(b.Start));
-        // Both lists in text order: one forward walk (a 50 MB article has a hundred thousand of each).
-        int next = 0, widest = -1;
+        int next = 0; // both lists in text order: one forward walk (a 50 MB article has a hundred thousand of each)
         for (int i = 0; i < mentions.Count; i++)
-        {
-            var span = mentions[i].Span;
-            // Actor names starting at or before this place; the one reaching furthest is the only one that can hold it.
-            while (next < names.Count && names[next].Start <= span.Start)
-            {
-                if (widest < 0 || names[next].End > names[widest].End) widest = next;
-                next++;
-            }
-            if (widest >= 0 && span.End <= names[widest].End && names[widest] != span)
+            if (Within(names, ref next, mentions[i].Span, properly: true))
                 mentions[i] = mentions[i] with { IsQualifier = true };
-        }
     }
 
     private static bool Closer(GazetteerEntry a, GazetteerEntry b, GazetteerEntry to) =>
@@ -325,7 +314,7 @@ public sealed class Geoparser
         for (int i = 0; i < doc.Tokens.Length; i++)
         {
             var t = doc.Tokens[i];
-            if (t.Kind != TokenKind.Word || !char.IsUpper(text[t.Start]) || InsideActor(actorWords, ref nextActor, t)) continue;
+            if (t.Kind != TokenKind.Word || !char.IsUpper(text[t.Start]) || Within(actorWords, ref nextActor, new TextSpan(t.Start, t.End))) continue;
             int n = PlaceNormalizer.NormalizeToken(t.In(text), tok);
             if (n > 2 && _gazetteer.DemonymCountry(tok[..n]) is { } cc) Add(focus, cc, 1);
         }
@@ -385,12 +374,15 @@ public sealed class Geoparser
         return top.Population >= 5 * second ? top.CountryCode : null;
     }
 
-    /// <summary>Whether <paramref name="token"/> lies inside one of the (start-sorted) actor spans; tokens come in text order, so the walk only moves forward.</summary>
-    private static bool InsideActor(List<TextSpan> actors, ref int next, Token token)
+    /// <summary>
+    /// Whether <paramref name="span"/> lies inside one of the (start-sorted) <paramref name="spans"/>, or, when
+    /// <paramref name="properly"/>, inside one that is not the span itself. Callers ask in text order, so the walk only moves forward.
+    /// </summary>
+    private static bool Within(List<TextSpan> spans, ref int next, TextSpan span, bool properly = false)
     {
-        while (next < actors.Count && actors[next].End <= token.Start) next++;
-        for (int i = next; i < actors.Count && actors[i].Start <= token.Start; i++)
-            if (token.End <= actors[i].End) return true;
+        while (next < spans.Count && spans[next].End <= span.Start) next++;
+        for (int i = next; i < spans.Count && spans[i].Start <= span.Start; i++)
+            if (span.End <= spans[i].End && !(properly && spans[i] == span)) return true;
         return false;
     }
 
@@ -468,13 +460,14 @@ public sealed class Geoparser
 
     /// <summary>The Arabic qualifier an English one translates ("Big" → Kabir), or null.</summary>
     private static string? ArabicQualifier(ReadOnlySpan<char> english) =>
-        english.Equals("big", StringComparison.OrdinalIgnoreCase) || english.Equals("great", StringComparison.OrdinalIgnoreCase)
-            || english.Equals("greater", StringComparison.OrdinalIgnoreCase) ? "Kabir"
-        : english.Equals("little", StringComparison.OrdinalIgnoreCase) || english.Equals("small", StringComparison.OrdinalIgnoreCase)
-            || english.Equals("lesser", StringComparison.OrdinalIgnoreCase) ? "Saghir"
-        : english.Equals("upper", StringComparison.OrdinalIgnoreCase) ? "Fawqani"
-        : english.Equals("lower", StringComparison.OrdinalIgnoreCase) ? "Tahtani"
-        : null;
+        EnglishQualifiers.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(english, out var arabic) ? arabic : null;
+
+    private static readonly Dictionary<string, string> EnglishQualifiers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["big"] = "Kabir", ["great"] = "Kabir", ["greater"] = "Kabir",
+        ["little"] = "Saghir", ["small"] = "Saghir", ["lesser"] = "Saghir",
+        ["upper"] = "Fawqani", ["lower"] = "Tahtani",
+    };
 
     /// <summary>
     /// The countries <see cref="BySkeleton"/> searches, in ordinal order: those of the named provinces, the user's prior,
